@@ -104,6 +104,7 @@ CREATE TABLE class_filing_finding (
     revision        INT          NOT NULL,
     rule_id         VARCHAR(8)   NOT NULL,
     finding         VARCHAR(32)  NOT NULL,
+    consequence     VARCHAR(16)  NOT NULL,            -- RECORD, REVIEW, OVERRIDE, RETURN
     message         VARCHAR(500) NOT NULL,
     checked_at      TIMESTAMP    NOT NULL
 );
