@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,11 +59,11 @@ class TrainingClassRepository {
                 VALUES (:number, :title, :institution, :type, :topic, :start, :end, :offJob, :participants, :mode,
                     'FILED', 1, :filedBy, :now, :now, :now)
                 """)
-                .param("number", classNumber)
-                .param("institution", institutionId)
-                .paramSource(filingParams(filing))
-                .param("filedBy", filedBy)
-                .param("now", Timestamp.valueOf(now))
+                .paramSource(filingParams(filing)
+                        .addValue("number", classNumber)
+                        .addValue("institution", institutionId)
+                        .addValue("filedBy", filedBy)
+                        .addValue("now", Timestamp.valueOf(now)))
                 .update();
         long id = jdbc.sql("SELECT id FROM training_class WHERE class_number = ?").param(classNumber).query(Long.class).single();
         replaceCourses(id, filing.courses());
@@ -76,9 +78,9 @@ class TrainingClassRepository {
                     status = 'FILED', revision = revision + 1, filed_at = :now, updated_at = :now
                  WHERE id = :id
                 """)
-                .paramSource(filingParams(filing))
-                .param("now", Timestamp.valueOf(now))
-                .param("id", id)
+                .paramSource(filingParams(filing)
+                        .addValue("now", Timestamp.valueOf(now))
+                        .addValue("id", id))
                 .update();
         replaceCourses(id, filing.courses());
     }
@@ -146,7 +148,7 @@ class TrainingClassRepository {
     /** One page of classes, newest start first; {@code institutionId} null = all institutions. */
     List<TrainingClass> search(Long institutionId, ClassStatus status, String text, int offset, int limit) {
         StringBuilder sql = new StringBuilder(SELECT_CLASS).append(" WHERE 1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (institutionId != null) {
             sql.append(" AND c.institution_id = :institution");
             params.put("institution", institutionId);
@@ -175,8 +177,8 @@ class TrainingClassRepository {
         }
     }
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource filingParams(ClassFiling filing) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+    private static MapSqlParameterSource filingParams(ClassFiling filing) {
+        return new MapSqlParameterSource()
                 .addValue("title", filing.title().trim())
                 .addValue("type", filing.classType().name())
                 .addValue("topic", filing.topic().trim())
