@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
@@ -173,20 +172,5 @@ final class ClassFilingVariables {
             problems.add(new Problem(field, label + "取值无效：" + value));
             return null;
         }
-    }
-
-    /** Typed null-safe helper for callers that need an untyped value. */
-    static Object untyped(Object value) {
-        return value instanceof TypedValue typed ? typed.getValue() : value;
-    }
-
-    static Map<String, Object> withoutNulls(Map<String, Object> variables) {
-        Map<String, Object> result = Variables.createVariables();
-        variables.forEach((key, value) -> {
-            if (value != null) {
-                result.put(key, value);
-            }
-        });
-        return result;
     }
 }

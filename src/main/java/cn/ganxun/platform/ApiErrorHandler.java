@@ -2,6 +2,7 @@ package cn.ganxun.platform;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +20,17 @@ class ApiErrorHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, e.getMessage(), e.problems()));
+    }
+
+    /** Task listeners wrap a refusal in the engine's own exception; unwrap it. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ApiError> engine(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid(invalid);
+            }
+        }
+        throw e;
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
