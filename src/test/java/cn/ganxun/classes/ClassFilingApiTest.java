@@ -60,7 +60,7 @@ class ClassFilingApiTest {
     static Map<String, Object> filing(int participants, LocalDate start, LocalDate end, double totalHours) {
         return new java.util.HashMap<>(Map.of(
                 "title", "乡科级干部党性教育专题班",
-                "classType", "THEMATIC",
+                "classType", "SPECIAL_TOPIC",
                 "topic", "党性修养",
                 "startDate", start.toString(),
                 "endDate", end.toString(),

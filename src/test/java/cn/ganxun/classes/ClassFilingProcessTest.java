@@ -292,7 +292,7 @@ class ClassFilingProcessTest {
                 course("习近平新时代中国特色社会主义思想", 24, "PARTY_THEORY"), course("党性教育专题", 16, "PARTY_SPIRIT"));
         Map<String, Object> form = new HashMap<>();
         form.put(ClassFilingProcess.Vars.TITLE, "县处级干部进修班");
-        form.put(ClassFilingProcess.Vars.CLASS_TYPE, "MAIN_COURSE");
+        form.put(ClassFilingProcess.Vars.CLASS_TYPE, "ADVANCED_STUDY");
         form.put(ClassFilingProcess.Vars.TOPIC, "学习贯彻党的二十届三中全会精神");
         form.put(ClassFilingProcess.Vars.START_DATE, EngineClock.today().plusDays(startInDays).toString());
         form.put(ClassFilingProcess.Vars.END_DATE, EngineClock.today().plusDays(startInDays + 9).toString());

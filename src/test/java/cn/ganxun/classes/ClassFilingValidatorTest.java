@@ -17,7 +17,7 @@ class ClassFilingValidatorTest {
     private static final LocalDate TODAY = LocalDate.of(2027, 3, 1);
 
     static ClassFiling filing(LocalDate start, LocalDate end, Integer participants, BigDecimal total, List<Course> courses) {
-        return new ClassFiling(null, "县处级干部进修班", ClassType.MAIN_COURSE, "学习贯彻党的二十届三中全会精神", start, end, true,
+        return new ClassFiling(null, "县处级干部进修班", ClassType.ADVANCED_STUDY, "学习贯彻党的二十届三中全会精神", start, end, true,
                 participants, DispatchMode.QUOTA, total, courses);
     }
 
