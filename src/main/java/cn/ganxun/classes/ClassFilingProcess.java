@@ -64,11 +64,12 @@ public final class ClassFilingProcess {
         public static final String PLANNED_PARTICIPANTS = "plannedParticipants";
         public static final String DISPATCH_MODE = "dispatchMode";
         public static final String TOTAL_HOURS = "totalHours";
-        public static final String COURSES = "courses";
+        /** The curriculum as text, one course per line (see CurriculumText). */
+        public static final String CURRICULUM = "curriculum";
 
         /** The variables a filing form submits; removed once the filing is stored. */
         public static final List<String> FILING_FIELDS = List.of(INSTITUTION_CODE, TITLE, CLASS_TYPE, TOPIC, START_DATE,
-                END_DATE, OFF_JOB, PLANNED_PARTICIPANTS, DISPATCH_MODE, TOTAL_HOURS, COURSES);
+                END_DATE, OFF_JOB, PLANNED_PARTICIPANTS, DISPATCH_MODE, TOTAL_HOURS, CURRICULUM);
 
         /** What the review form shows besides the filing fields; removed when the review is done. */
         public static final List<String> REVIEW_DISPLAY = List.of(FILING_SUMMARY, CLASS_NUMBER, INSTITUTION_NAME);

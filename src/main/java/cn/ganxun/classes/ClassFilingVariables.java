@@ -6,28 +6,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.platform.InvalidInputException.Problem;
 
 /**
  * Converts between a {@link ClassFiling} and the process variables of the filing form. Camunda Forms submit
- * dates as ISO strings, numbers as JSON numbers and the curriculum (a dynamic list) as a Json variable.
+ * dates as ISO strings, numbers as JSON numbers and the curriculum as text ({@link CurriculumText}).
  */
 final class ClassFilingVariables {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClassFilingVariables() {
     }
@@ -45,7 +37,7 @@ final class ClassFilingVariables {
                 integer(variables.get(PLANNED_PARTICIPANTS), PLANNED_PARTICIPANTS, "计划参训人数", problems),
                 enumValue(DispatchMode.class, variables.get(DISPATCH_MODE), DISPATCH_MODE, "调训方式", problems),
                 decimal(variables.get(TOTAL_HOURS), TOTAL_HOURS, "申报总学时", problems),
-                courses(variables.get(COURSES), problems));
+                CurriculumText.parse(text(variables.get(CURRICULUM)), problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -64,51 +56,8 @@ final class ClassFilingVariables {
         variables.put(PLANNED_PARTICIPANTS, filing.plannedParticipants());
         variables.put(DISPATCH_MODE, filing.dispatchMode() == null ? null : filing.dispatchMode().name());
         variables.put(TOTAL_HOURS, filing.totalHours() == null ? null : filing.totalHours().doubleValue());
-        variables.put(COURSES, coursesJson(filing.courses()));
+        variables.put(CURRICULUM, filing.courses() == null ? null : CurriculumText.format(filing.courses()));
         return variables;
-    }
-
-    private static TypedValue coursesJson(List<Course> courses) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        if (courses != null) {
-            for (Course course : courses) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("title", course.title());
-                row.put("hours", course.hours() == null ? null : course.hours().doubleValue());
-                row.put("category", course.category() == null ? null : course.category().name());
-                rows.add(row);
-            }
-        }
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Course> courses(Object value, List<Problem> problems) {
-        if (value == null) {
-            return List.of();
-        }
-        JsonNode rows;
-        try {
-            rows = value instanceof Collection<?> collection ? JSON.valueToTree(collection) : JSON.readTree(value.toString());
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add(new Problem(COURSES, "课程安排格式错误"));
-            return List.of();
-        }
-        List<Course> courses = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            JsonNode row = rows.get(i);
-            String field = COURSES + "[" + i + "]";
-            String line = "第" + (i + 1) + "门课程";
-            courses.add(new Course(
-                    row.hasNonNull("title") ? row.get("title").asText() : null,
-                    decimal(row.hasNonNull("hours") ? row.get("hours").asText() : null, field + ".hours", line + "的学时", problems),
-                    enumValue(CourseCategory.class, row.hasNonNull("category") ? row.get("category").asText() : null,
-                            field + ".category", line + "的类别", problems)));
-        }
-        return courses;
     }
 
     private static String text(Object value) {

@@ -182,7 +182,7 @@ class ClassFilingProcessTest {
 
     @Test
     void r15_partySchoolClassShortOfPartyHoursGoesBackToTheInstitution() throws Exception {
-        ProcessInstance instance = file(form(45, 60, course("经济形势分析", 30, "PROFESSIONAL"),
+        ProcessInstance instance = file(form(45, 60, course("经济形势分析", 30, "专业化能力培训"),
                 course("党史学习", 10, "PARTY_THEORY")));
         assertThat(classOf(instance).status()).isEqualTo(ClassStatus.RETURNED);
         BpmnAwareTests.assertThat(instance).hasNotPassed(TASK_REVIEW_FILING).isWaitingAt(TASK_NOTIFY_RETURN);
@@ -277,19 +277,15 @@ class ClassFilingProcessTest {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    static Map<String, Object> course(String title, double hours, String category) {
-        Map<String, Object> course = new HashMap<>();
-        course.put("title", title);
-        course.put("hours", hours);
-        course.put("category", category);
-        return course;
+    /** One curriculum line as the filing form's text area holds it. */
+    static String course(String title, double hours, String category) {
+        return title + "，" + hours + "，" + category;
     }
 
     /** A filing as the Camunda Form submits it; default curriculum: 40 hours, all party theory and spirit. */
-    @SafeVarargs
-    static Map<String, Object> form(int participants, int startInDays, Map<String, Object>... courses) {
-        List<Map<String, Object>> curriculum = courses.length > 0 ? Arrays.asList(courses) : List.of(
-                course("习近平新时代中国特色社会主义思想", 24, "PARTY_THEORY"), course("党性教育专题", 16, "PARTY_SPIRIT"));
+    static Map<String, Object> form(int participants, int startInDays, String... courses) {
+        List<String> curriculum = courses.length > 0 ? Arrays.asList(courses)
+                : List.of(course("习近平新时代中国特色社会主义思想", 24, "党的理论教育"), course("党性教育专题", 16, "党性"));
         Map<String, Object> form = new HashMap<>();
         form.put(ClassFilingProcess.Vars.TITLE, "县处级干部进修班");
         form.put(ClassFilingProcess.Vars.CLASS_TYPE, "ADVANCED_STUDY");
@@ -300,9 +296,8 @@ class ClassFilingProcessTest {
         form.put(ClassFilingProcess.Vars.PLANNED_PARTICIPANTS, participants);
         form.put(ClassFilingProcess.Vars.DISPATCH_MODE, "QUOTA");
         form.put(ClassFilingProcess.Vars.TOTAL_HOURS,
-                curriculum.stream().mapToDouble(c -> (Double) c.get("hours")).sum());
-        form.put(ClassFilingProcess.Vars.COURSES, org.camunda.spin.plugin.variable.SpinValues
-                .jsonValue(org.camunda.spin.Spin.JSON(new ArrayList<>(curriculum)).toString()).create());
+                curriculum.stream().mapToDouble(line -> Double.parseDouble(line.split("，")[1])).sum());
+        form.put(ClassFilingProcess.Vars.CURRICULUM, String.join("\n", curriculum));
         return form;
     }
 
