@@ -2,7 +2,12 @@ package cn.ganxun.cadres;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.ganxun.security.Actor;
 import cn.ganxun.security.Groups;
@@ -13,6 +18,12 @@ final class TestCadres {
     static final Actor ORG_DEPT = new Actor("org-test", List.of(Groups.ORG_DEPT), null, null, null);
 
     private TestCadres() {
+    }
+
+    /** A signed-in API caller with these Camunda groups. */
+    static RequestPostProcessor as(String userId, String... groups) {
+        return SecurityMockMvcRequestPostProcessors.user(userId)
+                .authorities(Arrays.stream(groups).map(SimpleGrantedAuthority::new).toList());
     }
 
     /** An active staff member born 1990-03-15 and hired 2015-07-01; the sequence keeps identity numbers apart. */
