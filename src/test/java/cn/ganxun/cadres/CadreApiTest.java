@@ -215,6 +215,10 @@ class CadreApiTest {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value("size"))
                 .andExpect(jsonPath("$.message").value("每页条数 size 须在 1 到 200 之间"));
+        mvc.perform(get("/api/cadres").param("page", "abc").with(ORG_DEPT))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.message").value("页码 page 须为整数：abc"));
         mvc.perform(get("/api/cadres").param("sort", "idNumber").with(ORG_DEPT))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));

@@ -173,6 +173,9 @@ class CadreImportApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"))
                 .andExpect(jsonPath("$.message").value("请上传干部信息 CSV 文件（表单字段 file）"));
+        upload(ORG_DEPT, "\uFEFF".getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", startsWith("文件为空")));
         upload(ORG_DEPT, (HEADER + "\n" + GOOD_ROW).getBytes(Charset.forName("GBK")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message", startsWith("文件须为 UTF-8 编码的 CSV")));
