@@ -44,13 +44,13 @@ class CadreController {
     @Operation(summary = "查询干部", description = "组织部门可查全部单位；单位组织人事部门只能查本单位及下级单位的干部")
     CadrePage search(
             @Parameter(description = "姓名或干部编号的片段") @RequestParam(required = false) String q,
-            @Parameter(description = "单位 id") @RequestParam(required = false) Long unitId,
-            @Parameter(description = "是否包含下级单位") @RequestParam(defaultValue = "false") boolean subUnits,
+            @Parameter(description = "单位 id") @RequestParam(required = false) String unitId,
+            @Parameter(description = "是否包含下级单位") @RequestParam(defaultValue = "false") String subUnits,
             @Parameter(description = "职级（代码或中文，如 COUNTY_PRINCIPAL 或 县处级正职）") @RequestParam(required = false) String rank,
             @Parameter(description = "类别（代码或中文，如 YOUNG_CADRE 或 年轻干部）") @RequestParam(required = false) String category,
             @Parameter(description = "状态：ACTIVE（在职）或 RETIRED（已退休）") @RequestParam(required = false) String status,
-            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "每页条数，1–200") @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") String page,
+            @Parameter(description = "每页条数，1–200") @RequestParam(defaultValue = "20") String size,
             @Parameter(description = "排序：字段[,asc|desc]，字段可为 cadreNumber、name、rank、category、unit、birthDate、hiredOn、status")
             @RequestParam(defaultValue = "cadreNumber") String sort) {
         return directory.search(CadreQuery.of(q, unitId, subUnits, rank, category, status, page, size, sort),

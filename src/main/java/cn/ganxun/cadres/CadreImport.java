@@ -81,6 +81,9 @@ class CadreImport {
             throw InvalidInputException.of("file", "请上传干部信息 CSV 文件（表单字段 file）");
         }
         List<List<String>> records = CsvReader.parse(decode(content));
+        if (records.isEmpty()) {
+            throw InvalidInputException.of("file", "文件为空：第1行须为表头 " + HEADER);
+        }
         Map<String, Integer> header = header(records.get(0));
         Map<String, Long> unitIds = units.findAll().stream().collect(Collectors.toMap(Unit::code, Unit::id));
         Map<String, Integer> rowOfNumber = new HashMap<>();

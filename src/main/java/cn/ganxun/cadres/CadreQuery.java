@@ -45,20 +45,30 @@ record CadreQuery(String text, Long unitId, boolean subUnits, Rank rank, Categor
     }
 
     /**
-     * Parses request parameters; every bad parameter becomes one problem naming it.
+     * Parses request parameters as given (text, so that a malformed number is reported like any other mistake);
+     * every bad parameter becomes one problem naming it.
      *
+     * @param unitId optional
+     * @param subUnits {@code true} or {@code false}
      * @param sort {@code field} or {@code field,asc|desc}, e.g. {@code rank,asc}
      */
-    static CadreQuery of(String text, Long unitId, boolean subUnits, String rank, String category, String status,
-            int page, int size, String sort) {
+    static CadreQuery of(String text, String unitId, String subUnits, String rank, String category, String status,
+            String page, String size, String sort) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
+        Long parsedUnitId = unitId == null || unitId.isBlank() ? null : number(unitId, "unitId", "单位", problems);
+        boolean withSubUnits = subUnits.equalsIgnoreCase("true");
+        if (!withSubUnits && !subUnits.equalsIgnoreCase("false")) {
+            problems.add(new InvalidInputException.Problem("subUnits", "是否包含下级单位 subUnits 须为 true 或 false"));
+        }
         Rank parsedRank = parse(Rank.class, rank, "rank", "职级", problems);
         Category parsedCategory = parse(Category.class, category, "category", "类别", problems);
         CadreStatus parsedStatus = parse(CadreStatus.class, status, "status", "状态", problems);
-        if (page < 0) {
+        Long parsedPage = number(page, "page", "页码", problems);
+        if (parsedPage != null && parsedPage < 0) {
             problems.add(new InvalidInputException.Problem("page", "页码 page 不能小于 0"));
         }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
+        Long parsedSize = number(size, "size", "每页条数", problems);
+        if (parsedSize != null && (parsedSize < 1 || parsedSize > MAX_PAGE_SIZE)) {
             problems.add(new InvalidInputException.Problem("size", "每页条数 size 须在 1 到 " + MAX_PAGE_SIZE + " 之间"));
         }
         String[] sortParts = sort.split(",", -1);
@@ -74,8 +84,21 @@ record CadreQuery(String text, Long unitId, boolean subUnits, Rank rank, Categor
             throw new InvalidInputException(problems);
         }
         String fragment = text == null || text.isBlank() ? null : text.strip();
-        return new CadreQuery(fragment, unitId, subUnits, parsedRank, parsedCategory, parsedStatus, page, size,
-                sortColumn, direction.equals("desc"));
+        return new CadreQuery(fragment, parsedUnitId, withSubUnits, parsedRank, parsedCategory, parsedStatus,
+                parsedPage.intValue(), parsedSize.intValue(), sortColumn, direction.equals("desc"));
+    }
+
+    private static Long number(String value, String field, String label, List<InvalidInputException.Problem> problems) {
+        try {
+            long number = Long.parseLong(value.strip());
+            if (Math.abs(number) <= Integer.MAX_VALUE) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new InvalidInputException.Problem(field, label + " " + field + " 须为整数：" + value));
+        return null;
     }
 
     private static <E extends Enum<E> & Labelled> E parse(Class<E> type, String value, String field, String label,

@@ -33,7 +33,7 @@ import cn.ganxun.demo.DemoUnits.DemoUnit;
  */
 final class DemoCadres {
 
-    static final String DEMO_TRAINEE_NUMBER = "C000001";
+    private static final String DEMO_TRAINEE_NUMBER = "C000001";
     private static final String RECORDED_BY = "demo";
     private static final String NOTE = "演示数据";
     private static final int RETIREMENT_AGE = 60;
