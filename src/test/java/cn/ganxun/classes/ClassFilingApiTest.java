@@ -28,11 +28,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.ganxun.institutions.Institution;
 import cn.ganxun.institutions.InstitutionKind;
 import cn.ganxun.security.Groups;
+import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.TestDirectory;
 
 /** POST /api/class-filings and GET /api/classes: validation (400), authentication (401), authorization (403). */
 @GanxunTest
+@AlsoOnPostgres
 @AutoConfigureMockMvc
 class ClassFilingApiTest {
 

@@ -37,12 +37,14 @@ import cn.ganxun.institutions.InstitutionKind;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
+import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.TestDirectory;
 import jakarta.mail.internet.MimeMessage;
 
 /** Every path of class-filing, end to end with the engine, GreenMail and the Ganxun tables. */
 @GanxunTest
+@AlsoOnPostgres
 class ClassFilingProcessTest {
 
     private static final String INSTITUTION_USER = "filer-dx";
