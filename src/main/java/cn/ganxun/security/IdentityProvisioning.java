@@ -62,7 +62,7 @@ public class IdentityProvisioning {
     }
 
     /** Role groups, their authorizations and the shared task filters (run on every start). */
-    public void provisionRoles() {
+    void provisionRoles() {
         ROLE_NAMES.forEach(this::ensureGroup);
         AuthorizationMatrix.grants().forEach(this::ensureGrant);
         List<Filter> filters = sharedFilters();

@@ -123,6 +123,19 @@ class EngineRestSecurityTest {
     }
 
     @Test
+    void theClaimableTasksFilterListsTheGroupsUnassignedTasksOnly() {
+        String filterId = engine.getFilterService().createTaskFilterQuery()
+                .filterName(IdentityProvisioning.CLAIMABLE_FILTER).singleResult().getId();
+
+        assertThat(http.get(rest + "/filter/" + filterId + "/list", "t-approver", "pw-t-approver").list())
+                .extracting(task -> task.get("id")).contains(approverTaskId);
+        assertThat(http.get(rest + "/filter/" + filterId + "/list", "t-trainee", "pw-t-trainee").list())
+                .extracting(task -> task.get("id")).doesNotContain(approverTaskId);
+        assertThat(http.get(rest + "/filter", "t-trainee", "pw-t-trainee").list()).extracting(f -> f.get("name"))
+                .contains("全部任务", IdentityProvisioning.CLAIMABLE_FILTER);
+    }
+
+    @Test
     void theCandidateRendersTheTaskFormOthersDoNot() {
         Reply form = http.get(rest + "/task/" + approverTaskId + "/deployed-form", "t-approver", "pw-t-approver");
 
