@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,9 +35,13 @@ class SmokeTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    ProcessEngine engine;
+
     @Test
     void tasklistApiAndDeployedFormsAnswer() {
-        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String rest = "/engine-rest/engine/" + engine.getName();
+        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class);
         assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(tasklist.getBody()).contains("Camunda Tasklist");
 
@@ -59,21 +64,21 @@ class SmokeTest {
         String classNumber = (String) filed.getBody().get("classNumber");
 
         List<Map<String, Object>> tasks = http.withBasicAuth("approver", "approver").exchange(
-                "/engine-rest/task?processInstanceBusinessKey=" + classNumber, HttpMethod.GET, null, LIST).getBody();
+                rest + "/task?processInstanceBusinessKey=" + classNumber, HttpMethod.GET, null, LIST).getBody();
         assertThat(tasks).singleElement().satisfies(task -> assertThat(task.get("name")).isEqualTo("审批办班申请"));
 
         ResponseEntity<Map<String, Object>> reviewForm = http.withBasicAuth("approver", "approver").exchange(
-                "/engine-rest/task/" + tasks.get(0).get("id") + "/deployed-form", HttpMethod.GET, null, OBJECT);
+                rest + "/task/" + tasks.get(0).get("id") + "/deployed-form", HttpMethod.GET, null, OBJECT);
         assertThat(reviewForm.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(reviewForm.getBody()).containsEntry("id", "class-filing-review");
 
         ResponseEntity<Map<String, Object>> startForm = http.withBasicAuth("inst", "inst").exchange(
-                "/engine-rest/process-definition/key/class-filing/deployed-start-form", HttpMethod.GET, null, OBJECT);
+                rest + "/process-definition/key/class-filing/deployed-start-form", HttpMethod.GET, null, OBJECT);
         assertThat(startForm.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(startForm.getBody()).containsEntry("id", "class-filing");
 
         assertThat(http.withBasicAuth("unithr", "unithr").exchange(
-                "/engine-rest/task?processInstanceBusinessKey=" + classNumber, HttpMethod.GET, null, LIST).getBody())
+                rest + "/task?processInstanceBusinessKey=" + classNumber, HttpMethod.GET, null, LIST).getBody())
                 .as("unit HR does not see the approver's task").isEmpty();
     }
 }
