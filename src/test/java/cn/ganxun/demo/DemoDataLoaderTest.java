@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import cn.ganxun.cadres.IdNumbers;
 import cn.ganxun.testsupport.GanxunTest;
@@ -20,6 +21,8 @@ import cn.ganxun.testsupport.GanxunTest;
 /** The demo city as the application loaded it at start-up (other tests roll their changes back). */
 @GanxunTest
 @AutoConfigureMockMvc
+// its own application context, hence its own database: it checks the demo city as loaded, before other tests add data
+@TestPropertySource(properties = "ganxun.test.context=demo-city-as-loaded")
 class DemoDataLoaderTest {
 
     /** 22 teaching days of 6 hours: the demo's classes of a month (R10). */
