@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.ReviewDecision;
+import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.platform.InvalidInputException;
 
 /**

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.TrainingClass;
+import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.security.Groups;
 
 /** 保存申报信息: stores the submitted filing form (new or revised) and keeps only its id in the process. */

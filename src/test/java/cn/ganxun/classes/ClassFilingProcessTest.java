@@ -346,7 +346,7 @@ class ClassFilingProcessTest {
         ProcessInstance lifecycle = runtimeService.createProcessInstanceQuery().processDefinitionKey(TrainingClassProcess.KEY)
                 .processInstanceBusinessKey(trainingClass.classNumber()).singleResult();
         assertThat(lifecycle).isNotNull();
-        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.TASK_AWAIT_DISPATCH);
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.TASK_PLAN_DISPATCH);
         assertThat(runtimeService.getVariable(lifecycle.getId(), TrainingClassProcess.Vars.CLASS_ID))
                 .isEqualTo(trainingClass.id());
     }

@@ -1,26 +1,27 @@
-package cn.ganxun.delegates.classfiling;
+package cn.ganxun.delegates;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
-import cn.ganxun.classes.ClassFilingProcess;
-
 /** The user on whose behalf the engine runs this step: the one logged in, else the task's assignee or the initiator. */
-final class ActingUser {
+public final class ActingUser {
+
+    /** The variable that {@code camunda:initiator} fills on the start events. */
+    public static final String INITIATOR = "initiator";
 
     private ActingUser() {
     }
 
-    static String of(DelegateExecution execution) {
+    public static String of(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        return (String) execution.getVariable(ClassFilingProcess.Vars.INITIATOR);
+        return (String) execution.getVariable(INITIATOR);
     }
 
-    static String of(DelegateTask task) {
+    public static String of(DelegateTask task) {
         Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();

@@ -1,0 +1,32 @@
+package cn.ganxun.delegates.quotamandate;
+
+import static cn.ganxun.dispatch.QuotaMandateProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.dispatch.QuotaService;
+import cn.ganxun.platform.InvalidInputException;
+
+/** On completion of the override review (R10 "generally" rules): override with reason, or refuse. */
+@Component
+class DecideQuotaOverrideListener implements TaskListener {
+
+    private final QuotaService quotas;
+
+    DecideQuotaOverrideListener(QuotaService quotas) {
+        this.quotas = quotas;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object decision = task.getVariable(OVERRIDE_DECISION);
+        if (!"OVERRIDE".equals(decision) && !"REFUSE".equals(decision)) {
+            throw InvalidInputException.of(OVERRIDE_DECISION, "请选择是否特批");
+        }
+        quotas.decideOverride((Long) task.getVariable(ALLOCATION_ID), "OVERRIDE".equals(decision),
+                (String) task.getVariable(OVERRIDE_REASON), ActingUser.of(task));
+    }
+}
