@@ -34,6 +34,8 @@ import cn.ganxun.platform.InvalidInputException;
  * <li>RED: {@code partyHours} = 0, i.e. no hours in any class with party-theory or party-spirit courses (R5).
  * YELLOW: party hours, but {@code totalHours} below 550 for county/division level and above, 500 otherwise,
  * judged by the cadre's current rank (R6). GREEN: the required hours are reached.</li>
+ * <li>The cadre's status is not looked at: a retired cadre gets a light too; leaving them out of plans (R1) is
+ * the caller's business.</li>
  * </ul>
  *
  * <p>Set-based: one SQL statement per {@value #IDS_PER_STATEMENT} cadres, whatever their training history.
