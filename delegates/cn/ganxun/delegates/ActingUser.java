@@ -10,6 +10,9 @@ public final class ActingUser {
     /** The variable that {@code camunda:initiator} fills on the start events. */
     public static final String INITIATOR = "initiator";
 
+    /** Who acted when no person did (a timer, or a step started by the system). */
+    public static final String SYSTEM = "system";
+
     private ActingUser() {
     }
 
@@ -18,7 +21,8 @@ public final class ActingUser {
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        return (String) execution.getVariable(INITIATOR);
+        String initiator = (String) execution.getVariable(INITIATOR);
+        return initiator != null ? initiator : SYSTEM;
     }
 
     public static String of(DelegateTask task) {
@@ -26,6 +30,6 @@ public final class ActingUser {
         if (authentication != null && authentication.getUserId() != null) {
             return authentication.getUserId();
         }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
+        return task.getAssignee() != null ? task.getAssignee() : SYSTEM;
     }
 }

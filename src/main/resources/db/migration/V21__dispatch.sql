@@ -27,7 +27,7 @@ CREATE TABLE quota_allocation (
     status               VARCHAR(16)  NOT NULL,           -- OPEN, NOMINATED, CONFIRMED, REASSIGNED, LEFT_EMPTY
     reassigned_from_id   BIGINT REFERENCES quota_allocation (id),
     created_at           TIMESTAMP    NOT NULL,
-    CONSTRAINT ck_allocation_seats CHECK (seats > 0 AND seats_used >= 0 AND seats_used <= seats)
+    CONSTRAINT ck_allocation_seats CHECK (seats >= 0 AND seats_used >= 0 AND seats_used <= seats)
 );
 CREATE INDEX ix_allocation_class ON quota_allocation (class_id, unit_id);
 

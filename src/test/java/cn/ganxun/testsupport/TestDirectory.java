@@ -58,6 +58,11 @@ public class TestDirectory {
         jdbc.sql("INSERT INTO account_binding (user_id, institution_id) VALUES (?, ?)").params(userId, institutionId).update();
     }
 
+    public void bindToUnit(String userId, long unitId) {
+        jdbc.sql("DELETE FROM account_binding WHERE user_id = ?").param(userId).update();
+        jdbc.sql("INSERT INTO account_binding (user_id, unit_id) VALUES (?, ?)").params(userId, unitId).update();
+    }
+
     public String email(String userId) {
         return userId + "@test.ganxun.local";
     }
