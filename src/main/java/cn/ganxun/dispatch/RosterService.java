@@ -22,6 +22,7 @@ import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.ClassStatus;
 import cn.ganxun.classes.DispatchMode;
 import cn.ganxun.classes.TrainingClass;
+import cn.ganxun.classes.TrainingClassProcess;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.platform.InvalidInputException.Problem;
@@ -167,6 +168,29 @@ public class RosterService {
             throw new InvalidInputException(problems);
         }
         return new RosterPlan(due, named, allocations, Boolean.TRUE.equals(reviewNominations));
+    }
+
+    /** The seat plan as the allocation form's variables, so the REST API completes the same task as Tasklist. */
+    public Map<String, Object> formVariables(RosterPlan plan) {
+        List<String> numbers = new ArrayList<>();
+        for (Long cadreId : plan.namedCadreIds()) {
+            numbers.add(cadres.findById(cadreId)
+                    .orElseThrow(() -> InvalidInputException.of("namedCadreIds", "干部不存在：" + cadreId))
+                    .profile().cadreNumber());
+        }
+        List<String> lines = new ArrayList<>();
+        for (RosterPlan.UnitSeats allocation : plan.allocations()) {
+            lines.add(units.findById(allocation.unitId())
+                    .orElseThrow(() -> InvalidInputException.of("allocations", "单位不存在：" + allocation.unitId()))
+                    .code() + "，" + allocation.seats());
+        }
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(TrainingClassProcess.Vars.ENROLLMENT_DEADLINE,
+                plan.enrollmentDeadline() == null ? null : plan.enrollmentDeadline().toString());
+        variables.put(TrainingClassProcess.Vars.NAMED_CADRES, String.join(",", numbers));
+        variables.put(TrainingClassProcess.Vars.QUOTA_ALLOCATIONS, String.join("\n", lines));
+        variables.put(TrainingClassProcess.Vars.REVIEW_NOMINATIONS, plan.reviewNominations());
+        return variables;
     }
 
     private void validate(TrainingClass c, RosterPlan plan) {
