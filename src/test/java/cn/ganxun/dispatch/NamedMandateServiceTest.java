@@ -22,12 +22,14 @@ import cn.ganxun.dispatch.NamedMandateProcess.UnitDecision;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
+import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.TestDirectory;
 import cn.ganxun.testsupport.TrainingFixtures;
 
 /** NamedMandateService without the engine (R1, R8, R10), in a rolled-back transaction. */
 @GanxunTest
+@AlsoOnPostgres
 @Transactional
 class NamedMandateServiceTest {
 
