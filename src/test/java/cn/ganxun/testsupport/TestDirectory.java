@@ -58,9 +58,16 @@ public class TestDirectory {
         jdbc.sql("INSERT INTO account_binding (user_id, institution_id) VALUES (?, ?)").params(userId, institutionId).update();
     }
 
+    /** Binds a unit HR account to its unit. */
     public void bindToUnit(String userId, long unitId) {
         jdbc.sql("DELETE FROM account_binding WHERE user_id = ?").param(userId).update();
         jdbc.sql("INSERT INTO account_binding (user_id, unit_id) VALUES (?, ?)").params(userId, unitId).update();
+    }
+
+    /** Binds a trainee account to its cadre. */
+    public void bindToCadre(String userId, long cadreId) {
+        jdbc.sql("DELETE FROM account_binding WHERE user_id = ?").param(userId).update();
+        jdbc.sql("INSERT INTO account_binding (user_id, cadre_id) VALUES (?, ?)").params(userId, cadreId).update();
     }
 
     public String email(String userId) {
