@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.ReviewDecision;
 import cn.ganxun.delegates.ActingUser;
-import cn.ganxun.platform.InvalidInputException;
+import cn.ganxun.delegates.TaskDecisions;
 
 /**
  * On completion of the review: records the approver's decision. A refused decision (no comment, a late
@@ -27,13 +27,7 @@ class ReviewDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(REVIEW_DECISION);
-        ReviewDecision parsed;
-        try {
-            parsed = decision == null ? null : ReviewDecision.valueOf(decision.toString());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(REVIEW_DECISION, "审批结论取值无效：" + decision);
-        }
+        ReviewDecision parsed = TaskDecisions.required(task, REVIEW_DECISION, ReviewDecision.class, "请选择审批结论");
         filings.decide((Long) task.getVariable(CLASS_ID), parsed, (String) task.getVariable(REVIEW_COMMENT),
                 (String) task.getVariable(OVERRIDE_REASON), ActingUser.of(task));
         task.getExecution().removeVariables(FILING_FIELDS);

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.delegates.TaskDecisions;
-import cn.ganxun.dispatch.NamedMandateProcess.OverrideDecision;
+import cn.ganxun.dispatch.OverrideDecision;
 import cn.ganxun.dispatch.NamedMandateService;
 
 /** On completion of 审核调训规则特批 (R10 "generally" rules): override with a reason, or refuse. */

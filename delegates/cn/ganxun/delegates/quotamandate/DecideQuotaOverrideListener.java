@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.TaskDecisions;
+import cn.ganxun.dispatch.OverrideDecision;
 import cn.ganxun.dispatch.QuotaService;
-import cn.ganxun.platform.InvalidInputException;
 
 /** On completion of the override review (R10 "generally" rules): override with reason, or refuse. */
 @Component
@@ -22,11 +23,8 @@ class DecideQuotaOverrideListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(OVERRIDE_DECISION);
-        if (!"OVERRIDE".equals(decision) && !"REFUSE".equals(decision)) {
-            throw InvalidInputException.of(OVERRIDE_DECISION, "请选择是否特批");
-        }
-        quotas.decideOverride((Long) task.getVariable(ALLOCATION_ID), "OVERRIDE".equals(decision),
+        OverrideDecision decision = TaskDecisions.required(task, OVERRIDE_DECISION, OverrideDecision.class, "请选择是否特批");
+        quotas.decideOverride((Long) task.getVariable(ALLOCATION_ID), decision == OverrideDecision.OVERRIDE,
                 (String) task.getVariable(OVERRIDE_REASON), ActingUser.of(task));
     }
 }

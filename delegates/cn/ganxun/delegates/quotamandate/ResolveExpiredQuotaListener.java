@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.TaskDecisions;
 import cn.ganxun.dispatch.QuotaMandateProcess.ExpiredDecision;
 import cn.ganxun.dispatch.QuotaService;
-import cn.ganxun.platform.InvalidInputException;
 
 /**
  * On completion of the expired-quota task: extend, reassign (the process goes on with the new unit's
@@ -25,12 +25,7 @@ class ResolveExpiredQuotaListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ExpiredDecision decision;
-        try {
-            decision = ExpiredDecision.valueOf(String.valueOf(task.getVariable(EXPIRED_DECISION)));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of(EXPIRED_DECISION, "请选择处理方式");
-        }
+        ExpiredDecision decision = TaskDecisions.required(task, EXPIRED_DECISION, ExpiredDecision.class, "请选择处理方式");
         long allocationId = quotas.resolveExpired((Long) task.getVariable(ALLOCATION_ID), decision,
                 (String) task.getVariable(NEW_DEADLINE), (String) task.getVariable(TARGET_UNIT_CODE));
         task.getExecution().setVariable(ALLOCATION_ID, allocationId);

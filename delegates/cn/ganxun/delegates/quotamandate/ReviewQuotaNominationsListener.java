@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.TaskDecisions;
+import cn.ganxun.dispatch.QuotaMandateProcess.ReviewDecision;
 import cn.ganxun.dispatch.QuotaService;
-import cn.ganxun.platform.InvalidInputException;
 
 /** On completion of the org department's review: accept the unit's nominations or send them back. */
 @Component
@@ -21,11 +22,8 @@ class ReviewQuotaNominationsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(REVIEW_DECISION);
-        if (!"ACCEPT".equals(decision) && !"SEND_BACK".equals(decision)) {
-            throw InvalidInputException.of(REVIEW_DECISION, "请选择审核结论");
-        }
-        quotas.review((Long) task.getVariable(ALLOCATION_ID), "ACCEPT".equals(decision),
+        ReviewDecision decision = TaskDecisions.required(task, REVIEW_DECISION, ReviewDecision.class, "请选择审核结论");
+        quotas.review((Long) task.getVariable(ALLOCATION_ID), decision == ReviewDecision.ACCEPT,
                 (String) task.getVariable(REVIEW_COMMENT));
     }
 }

@@ -67,11 +67,6 @@ public final class NamedMandateProcess {
         CLEAR, OVERRIDE_NEEDED, BLOCKED
     }
 
-    /** The approver on a "generally" rule of R10 the named cadre breaks. */
-    public enum OverrideDecision {
-        OVERRIDE, REFUSE
-    }
-
     /** The unit HR's answer to the mandate (R8). */
     public enum UnitDecision {
         CONFIRM, SUBSTITUTE

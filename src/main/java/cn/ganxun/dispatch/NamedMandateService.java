@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.TrainingClass;
 import cn.ganxun.dispatch.MandateDecision.Action;
-import cn.ganxun.dispatch.NamedMandateProcess.OverrideDecision;
 import cn.ganxun.dispatch.NamedMandateProcess.RuleOutcome;
 import cn.ganxun.dispatch.NamedMandateProcess.SubstitutionDecision;
 import cn.ganxun.dispatch.NamedMandateProcess.UnitDecision;

@@ -50,6 +50,11 @@ public final class QuotaMandateProcess {
         }
     }
 
+    /** The org department's review of a unit's nominations. */
+    public enum ReviewDecision {
+        ACCEPT, SEND_BACK
+    }
+
     /** What the org department does with seats a unit left unfilled at the deadline. */
     public enum ExpiredDecision {
         EXTEND, REASSIGN, LEAVE_EMPTY

@@ -141,6 +141,45 @@ class QuotaMandateProcessTest {
     }
 
     @Test
+    void r8_r9_mixedClassRosterIsFinalOnceNamedAndQuotaMandatesAreSettled() {
+        jdbc.sql("UPDATE training_class SET dispatch_mode = 'MIXED' WHERE id = ?").param(classId).update();
+        String namedNumber = jdbc.sql("SELECT cadre_number FROM cadre WHERE id = ?").param(cadres.get(3))
+                .query(String.class).single();
+        ProcessInstance lifecycle = runtimeService.startProcessInstanceByKey(TrainingClassProcess.KEY,
+                fixtures.classNumber(classId), Map.of(TrainingClassProcess.Vars.CLASS_ID, classId));
+        Task plan = taskService.createTaskQuery().processInstanceId(lifecycle.getId()).singleResult();
+        taskService.complete(plan.getId(), Map.of(
+                TrainingClassProcess.Vars.ENROLLMENT_DEADLINE, EngineClock.today().plusDays(20).toString(),
+                TrainingClassProcess.Vars.NAMED_CADRES, namedNumber,
+                TrainingClassProcess.Vars.QUOTA_ALLOCATIONS, unitCode + "，1"));
+
+        ProcessInstance named = runtimeService.createProcessInstanceQuery().processDefinitionKey(NamedMandateProcess.KEY)
+                .superProcessInstanceId(lifecycle.getId()).singleResult();
+        ProcessInstance quota = runtimeService.createProcessInstanceQuery().processDefinitionKey(QuotaMandateProcess.KEY)
+                .superProcessInstanceId(lifecycle.getId()).singleResult();
+        executeAsync(named);
+        executeAsync(quota);
+
+        Task confirm = taskService.createTaskQuery().processInstanceId(named.getId())
+                .taskDefinitionKey(NamedMandateProcess.Elements.TASK_CONFIRM_MANDATE).taskCandidateUser(unitHr).singleResult();
+        taskService.claim(confirm.getId(), unitHr);
+        complete(confirm, Map.of(NamedMandateProcess.Vars.UNIT_DECISION, "CONFIRM"));
+        Task acknowledge = taskService.createTaskQuery().processInstanceId(named.getId())
+                .taskDefinitionKey(NamedMandateProcess.Elements.TASK_ACKNOWLEDGE_MANDATE).singleResult();
+        taskService.claim(acknowledge.getId(), unitHr);
+        complete(acknowledge, Map.of(NamedMandateProcess.Vars.ACKNOWLEDGED, true));
+        executeAsync(named);
+        BpmnAwareTests.assertThat(named).isEnded();
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.CALL_QUOTA_MANDATES);
+
+        nominate(quota, unitHr, cadres.get(0));
+        executeAsync(lifecycle);
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.TASK_AWAIT_TEACHING);
+        assertThat(jdbc.sql("SELECT cadre_id FROM enrollment WHERE class_id = ? AND status = 'ENROLLED'").param(classId)
+                .query(Long.class).list()).containsExactlyInAnyOrder(cadres.get(3), cadres.get(0));
+    }
+
+    @Test
     void aSeatPlanThatDoesNotFitIsRefusedAndNothingIsWritten() {
         ProcessInstance lifecycle = runtimeService.startProcessInstanceByKey(TrainingClassProcess.KEY,
                 fixtures.classNumber(classId), Map.of(TrainingClassProcess.Vars.CLASS_ID, classId));
