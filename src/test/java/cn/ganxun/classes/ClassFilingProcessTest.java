@@ -4,8 +4,6 @@ import static cn.ganxun.classes.ClassFilingProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import cn.ganxun.institutions.Institution;
@@ -39,6 +36,7 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
 import jakarta.mail.internet.MimeMessage;
 
@@ -61,7 +59,7 @@ class ClassFilingProcessTest {
     @Autowired FilingNotifications notifications;
     @Autowired TrainingClassRepository classes;
     @Autowired TestDirectory directory;
-    @Autowired GreenMail greenMail;
+    @Autowired Mailbox mailbox;
 
     Institution partySchool;
 
@@ -74,7 +72,7 @@ class ClassFilingProcessTest {
         directory.bindToInstitution(INSTITUTION_USER, partySchool.id());
         directory.user(APPROVER, Groups.APPROVER);
         directory.user(HEAD, Groups.ORG_DEPT_HEAD);
-        greenMail.purgeEmailFromAllMailboxes();
+        mailbox.clear();
     }
 
     @AfterEach
@@ -99,8 +97,8 @@ class ClassFilingProcessTest {
 
         executeJob(instance);
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_FILING_DECIDED);
-        assertThat(mailSubjectsTo(partySchool.contactEmail())).containsExactly("【办班备案已登记】" + recorded.title());
-        assertThat(mailSubjectsTo(directory.email(INSTITUTION_USER))).hasSize(1);
+        assertThat(mailbox.subjectsTo(partySchool.contactEmail())).containsExactly("【办班备案已登记】" + recorded.title());
+        assertThat(mailbox.subjectsTo(directory.email(INSTITUTION_USER))).hasSize(1);
     }
 
     @Test
@@ -123,11 +121,11 @@ class ClassFilingProcessTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("REVIEW_APPROVE", APPROVER));
         executeJob(instance);
         BpmnAwareTests.assertThat(instance).isEnded();
-        List<MimeMessage> mails = mailsTo(partySchool.contactEmail());
+        List<MimeMessage> mails = mailbox.to(partySchool.contactEmail());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).startsWith("【办班申请已批准】");
         assertThat(GreenMailUtil.getBody(mails.get(0))).isNotBlank();
-        assertThat(bodyOf(mails.get(0))).contains("同意举办", approved.classNumber());
+        assertThat(Mailbox.bodyOf(mails.get(0))).contains("同意举办", approved.classNumber());
     }
 
     @Test
@@ -142,7 +140,7 @@ class ClassFilingProcessTest {
                 .processInstanceBusinessKey(rejected.classNumber()).count()).isZero();
         executeJob(instance);
         BpmnAwareTests.assertThat(instance).isEnded();
-        assertThat(bodyOf(mailsTo(partySchool.contactEmail()).get(0))).contains("未批准", "主题与年度计划重复");
+        assertThat(Mailbox.bodyOf(mailbox.to(partySchool.contactEmail()).get(0))).contains("未批准", "主题与年度计划重复");
     }
 
     @Test
@@ -161,7 +159,7 @@ class ClassFilingProcessTest {
         decide(reviewTask(instance), "RETURN", "请补充党性教育课程", null);
         assertThat(classOf(instance).status()).isEqualTo(ClassStatus.RETURNED);
         executeJob(instance);
-        assertThat(bodyOf(mailsTo(partySchool.contactEmail()).get(0))).contains("请补充党性教育课程", "修改办班申报");
+        assertThat(Mailbox.bodyOf(mailbox.to(partySchool.contactEmail()).get(0))).contains("请补充党性教育课程", "修改办班申报");
 
         Task revise = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(revise.getTaskDefinitionKey()).isEqualTo(TASK_REVISE_FILING);
@@ -189,7 +187,7 @@ class ClassFilingProcessTest {
         assertThat(classOf(instance).status()).isEqualTo(ClassStatus.RETURNED);
         BpmnAwareTests.assertThat(instance).hasNotPassed(TASK_REVIEW_FILING).isWaitingAt(TASK_NOTIFY_RETURN);
         executeJob(instance);
-        assertThat(bodyOf(mailsTo(partySchool.contactEmail()).get(0))).contains("R15", "70%", "25.0%");
+        assertThat(Mailbox.bodyOf(mailbox.to(partySchool.contactEmail()).get(0))).contains("R15", "70%", "25.0%");
 
         Task revise = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(revise.getTaskDefinitionKey()).isEqualTo(TASK_REVISE_FILING);
@@ -235,7 +233,7 @@ class ClassFilingProcessTest {
         moveClockTo(review.getFollowUpDate());
         executeTimer(instance, BOUNDARY_REVIEW_REMINDER);
         executeJob(instance);
-        assertThat(mailSubjectsTo(directory.email(APPROVER))).containsExactly("【审批提醒】县处级干部进修班");
+        assertThat(mailbox.subjectsTo(directory.email(APPROVER))).containsExactly("【审批提醒】县处级干部进修班");
         assertThat(candidateGroups(reviewTask(instance))).containsExactly(Groups.APPROVER);
 
         moveClockTo(review.getDueDate());
@@ -246,7 +244,7 @@ class ClassFilingProcessTest {
         assertThat(escalated.getPriority()).isGreaterThan(50);
         assertThat(taskService.createTaskQuery().taskCandidateUser(HEAD).processInstanceId(instance.getId()).count())
                 .isEqualTo(1);
-        assertThat(mailSubjectsTo(directory.email(HEAD))).containsExactly("【审批超期督办】县处级干部进修班");
+        assertThat(mailbox.subjectsTo(directory.email(HEAD))).containsExactly("【审批超期督办】县处级干部进修班");
         BpmnAwareTests.assertThat(instance).hasPassed(END_APPROVER_REMINDED, END_REVIEW_ESCALATED)
                 .isWaitingAt(TASK_REVIEW_FILING);
 
@@ -260,7 +258,7 @@ class ClassFilingProcessTest {
         long classId = classOf(instance).id();
         executeJob(instance);
         assertThat(notifications.notifyInstitution(classId)).isZero();
-        assertThat(mailsTo(partySchool.contactEmail())).hasSize(1);
+        assertThat(mailbox.to(partySchool.contactEmail())).hasSize(1);
     }
 
     @Test
@@ -369,27 +367,4 @@ class ClassFilingProcessTest {
     private static void moveClockTo(Date time) {
         ClockUtil.setCurrentTime(new Date(time.getTime() + 1000));
     }
-
-    private List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> result = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                result.add(message);
-            }
-        }
-        return result;
-    }
-
-    private List<String> mailSubjectsTo(String address) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : mailsTo(address)) {
-            subjects.add(message.getSubject());
-        }
-        return subjects;
-    }
-
-    private static String bodyOf(MimeMessage message) throws Exception {
-        return message.getContent().toString();
-    }
-
 }

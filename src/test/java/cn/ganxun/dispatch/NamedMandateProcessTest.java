@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.icegreen.greenmail.util.GreenMail;
-
 import cn.ganxun.cadres.Rank;
 import cn.ganxun.cadres.UnitRepository;
 import cn.ganxun.dispatch.MandateDecision.Action;
@@ -45,6 +41,7 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
 import cn.ganxun.testsupport.TrainingFixtures;
 import jakarta.mail.internet.MimeMessage;
@@ -73,7 +70,7 @@ class NamedMandateProcessTest {
     @Autowired TestDirectory directory;
     @Autowired TrainingFixtures fixtures;
     @Autowired JdbcClient jdbc;
-    @Autowired GreenMail greenMail;
+    @Autowired Mailbox mailbox;
 
     long unitId;
     String unitCode;
@@ -99,7 +96,7 @@ class NamedMandateProcessTest {
         jdbc.sql("INSERT INTO class_roster (class_id, seats, seats_taken, enrollment_deadline, status, opened_by, opened_at) "
                         + "VALUES (?, 30, 0, ?, 'OPEN', ?, ?)")
                 .params(classId, Timestamp.valueOf(deadline), ORG_STAFF, Timestamp.valueOf(EngineClock.now())).update();
-        greenMail.purgeEmailFromAllMailboxes();
+        mailbox.clear();
     }
 
     @AfterEach
@@ -120,7 +117,7 @@ class NamedMandateProcessTest {
         assertThat(nominationStatuses(mandateId)).containsExactly(tuple(cadreId, "ACTIVE"));
         assertThat(seatsTaken()).isEqualTo(1);
         executeJob(instance);
-        assertThat(mailSubjectsTo(directory.email(unitHr))).containsExactly("【点名调训】" + classTitle());
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).containsExactly("【点名调训】" + classTitle());
 
         Task confirm = task(instance, TASK_CONFIRM_MANDATE);
         assertThat(candidateGroups(confirm)).containsExactly(Groups.unitHr(unitCode));
@@ -154,7 +151,7 @@ class NamedMandateProcessTest {
         long mandateId = mandate(cadreId);
         ProcessInstance instance = start(mandateId);
         executeJob(instance);
-        assertThat(mailSubjectsTo(directory.email(trainee))).containsExactly("【点名调训】" + classTitle());
+        assertThat(mailbox.subjectsTo(directory.email(trainee))).containsExactly("【点名调训】" + classTitle());
         complete(task(instance, TASK_CONFIRM_MANDATE), unitHr, Map.of(Vars.UNIT_DECISION, "CONFIRM"));
 
         Task acknowledge = task(instance, TASK_ACKNOWLEDGE_MANDATE);
@@ -177,7 +174,7 @@ class NamedMandateProcessTest {
         ProcessInstance instance = start(mandateId);
         executeJob(instance);
         assertThat(notifications.notifyCadreAndUnit(mandateId)).isZero();
-        assertThat(mailSubjectsTo(directory.email(unitHr))).hasSize(1);
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).hasSize(1);
     }
 
     // ---- substitution ------------------------------------------------------------------------------------
@@ -206,7 +203,7 @@ class NamedMandateProcessTest {
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId(TASK_CHECK_MANDATE_RULES).count()).isEqualTo(2);
         executeJob(instance);
-        assertThat(mailSubjectsTo(directory.email(unitHr))).hasSize(2);
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).hasSize(2);
 
         Task acknowledge = task(instance, TASK_ACKNOWLEDGE_MANDATE);
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
@@ -296,13 +293,13 @@ class NamedMandateProcessTest {
         executeJob(instance);
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_MANDATE_BLOCKED);
-        List<MimeMessage> mails = mailsTo(directory.email(ORG_STAFF));
+        List<MimeMessage> mails = mailbox.to(directory.email(ORG_STAFF));
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).startsWith("【点名调训不符合规则】");
-        assertThat(bodyOf(mails.get(0))).contains(cadreNumber(retired), "R1：", "已退休");
+        assertThat(Mailbox.bodyOf(mails.get(0))).contains(cadreNumber(retired), "R1：", "已退休");
         assertThat(mandates.decisions(mandateId)).extracting(MandateDecision::action, MandateDecision::actor)
                 .containsExactly(tuple(Action.RULES_BLOCKED, NamedMandateService.RULE_CHECK));
-        assertThat(mailSubjectsTo(directory.email(unitHr))).isEmpty();
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).isEmpty();
     }
 
     @Test
@@ -316,7 +313,7 @@ class NamedMandateProcessTest {
         assertThat(mandates.find(mandateId).status()).isEqualTo("WITHDRAWN");
         executeJob(instance);
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_MANDATE_BLOCKED);
-        assertThat(bodyOf(mailsTo(directory.email(ORG_STAFF)).get(0)))
+        assertThat(Mailbox.bodyOf(mailbox.to(directory.email(ORG_STAFF)).get(0)))
                 .contains("R10：", fixtures.classNumber(overlapping), "时间重叠");
         assertThat(seatsTaken()).isZero();
     }
@@ -377,7 +374,7 @@ class NamedMandateProcessTest {
     void unitHrIsRemindedBeforeTheDeadline() throws Exception {
         ProcessInstance instance = start(mandate(cadreId));
         executeJob(instance);
-        greenMail.purgeEmailFromAllMailboxes();
+        mailbox.clear();
         Task confirm = task(instance, TASK_CONFIRM_MANDATE);
 
         ClockUtil.setCurrentTime(new Date(confirm.getFollowUpDate().getTime() + 1000));
@@ -387,7 +384,7 @@ class NamedMandateProcessTest {
         managementService.executeJob(timer.getId());
         executeJob(instance);
 
-        assertThat(mailSubjectsTo(directory.email(unitHr))).containsExactly("【点名调训确认即将截止】" + classTitle());
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).containsExactly("【点名调训确认即将截止】" + classTitle());
         BpmnAwareTests.assertThat(instance).hasPassed(END_UNIT_REMINDED).isWaitingAt(TASK_CONFIRM_MANDATE);
     }
 
@@ -523,27 +520,5 @@ class NamedMandateProcessTest {
         Job job = managementService.createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
         assertThat(job).as("an async job is waiting").isNotNull();
         managementService.executeJob(job.getId());
-    }
-
-    private List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> result = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                result.add(message);
-            }
-        }
-        return result;
-    }
-
-    private List<String> mailSubjectsTo(String address) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : mailsTo(address)) {
-            subjects.add(message.getSubject());
-        }
-        return subjects;
-    }
-
-    private static String bodyOf(MimeMessage message) throws Exception {
-        return message.getContent().toString();
     }
 }

@@ -30,8 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.icegreen.greenmail.util.GreenMail;
-
 import cn.ganxun.cadres.Rank;
 import cn.ganxun.classes.TrainingClassProcess;
 import cn.ganxun.platform.EngineClock;
@@ -39,9 +37,9 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
 import cn.ganxun.testsupport.TrainingFixtures;
-import jakarta.mail.internet.MimeMessage;
 
 /** Every path of quota-mandate (R9, R10) and the roster phase of training-class, with the engine and GreenMail. */
 @GanxunTest
@@ -57,7 +55,7 @@ class QuotaMandateProcessTest {
     @Autowired TrainingFixtures fixtures;
     @Autowired TestDirectory directory;
     @Autowired JdbcClient jdbc;
-    @Autowired GreenMail greenMail;
+    @Autowired Mailbox mailbox;
 
     long unitId;
     String unitCode;
@@ -90,7 +88,7 @@ class QuotaMandateProcessTest {
         start = EngineClock.today().plusDays(60);
         classId = fixtures.trainingClass("依法行政" + unitCode, start, start.plusDays(34), true);
         fixtures.course(classId, "PARTY_THEORY", 40);
-        greenMail.purgeEmailFromAllMailboxes();
+        mailbox.clear();
     }
 
     @AfterEach
@@ -124,7 +122,7 @@ class QuotaMandateProcessTest {
                 .processDefinitionKey(QuotaMandateProcess.KEY).superProcessInstanceId(lifecycle.getId()).list();
         assertThat(quotas).hasSize(2);
         quotas.forEach(this::executeAsync);
-        assertThat(mailSubjectsTo(directory.email(unitHr))).singleElement().asString().startsWith("【调训名额】");
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).singleElement().asString().startsWith("【调训名额】");
 
         ProcessInstance ours = quotaOf(unitId, quotas);
         ProcessInstance theirs = quotaOf(otherUnitId, quotas);
@@ -302,7 +300,7 @@ class QuotaMandateProcessTest {
         ClockUtil.setCurrentTime(new Date(task.getFollowUpDate().getTime() + 1000));
         executeTimer(quota, BOUNDARY_REMINDER);
         executeAsync(quota);
-        assertThat(mailSubjectsTo(directory.email(unitHr))).anySatisfy(s -> assertThat(s).startsWith("【推荐即将截止】"));
+        assertThat(mailbox.subjectsTo(directory.email(unitHr))).anySatisfy(s -> assertThat(s).startsWith("【推荐即将截止】"));
         assertThat(nominationTask(quota)).isNotNull();
     }
 
@@ -423,15 +421,5 @@ class QuotaMandateProcessTest {
 
     private String code(long unit) {
         return jdbc.sql("SELECT code FROM unit WHERE id = ?").param(unit).query(String.class).single();
-    }
-
-    private List<String> mailSubjectsTo(String address) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-            if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
-                subjects.add(message.getSubject());
-            }
-        }
-        return subjects;
     }
 }
