@@ -116,7 +116,6 @@ CREATE TABLE certificate (
     certificate_number VARCHAR(40) NOT NULL UNIQUE,
     verification_code  VARCHAR(16) NOT NULL,
     status          VARCHAR(16)  NOT NULL,            -- VALID, REVOKED
-    pdf             BLOB,
     issued_at       TIMESTAMP    NOT NULL,
     revoked_at      TIMESTAMP,
     revoke_reason   VARCHAR(500),
