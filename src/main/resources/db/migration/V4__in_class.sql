@@ -153,3 +153,11 @@ CREATE INDEX ix_credit_cadre_year ON credit_entry (cadre_id, credit_year);
 -- R3: the enrollment's marks for the annual appraisal form and the appointment approval form.
 ALTER TABLE enrollment ADD COLUMN for_annual_appraisal BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE enrollment ADD COLUMN for_appointment_form BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Who works a class: its class teacher(s), lecturers and liaison (R16, R19). Tasks of a class go to these users.
+CREATE TABLE class_staff (
+    class_id        BIGINT       NOT NULL REFERENCES training_class (id),
+    user_id         VARCHAR(64)  NOT NULL,
+    role            VARCHAR(16)  NOT NULL,            -- CLASS_TEACHER, LECTURER, LIAISON
+    CONSTRAINT pk_class_staff PRIMARY KEY (class_id, user_id, role)
+);
