@@ -108,7 +108,7 @@ class LeaveRequestProcessTest {
         assertThat(reportBack.getDueDate()).isEqualTo(EngineClock.toDate(start.atTime(18, 0)));
 
         assertThatThrownBy(() -> complete(reportBack, trainee, Map.of(REPORTED_BACK, false)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请确认已返回");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请确认已返回");
         complete(reportBack, trainee, Map.of(REPORTED_BACK, true));
         BpmnAwareTests.assertThat(leave).isEnded().hasPassed(TASK_MARK_LEAVE_ATTENDANCE, END_REPORTED_BACK);
         assertThat(status()).isEqualTo("REPORTED_BACK");
@@ -124,9 +124,9 @@ class LeaveRequestProcessTest {
         ProcessInstance leave = request(start.atTime(8, 0), start.atTime(12, 0), "家中有事");
         Task approval = task(leave);
         assertThatThrownBy(() -> decide(approval, TEACHER, "REFUSE", " "))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不批准请假须填写意见");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("不批准请假须填写意见");
         assertThatThrownBy(() -> decide(approval, TEACHER, null, null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择是否批准");
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请选择是否批准");
         decide(approval, TEACHER, "REFUSE", "本周有结业考试");
         executeAsync(leave);
         BpmnAwareTests.assertThat(leave).isEnded().hasPassed(TASK_NOTIFY_REFUSED, END_LEAVE_REFUSED)
@@ -163,6 +163,7 @@ class LeaveRequestProcessTest {
         decide(task(leave), TEACHER, "APPROVE", null);
         Task institution = task(leave);
         assertThatThrownBy(() -> decide(institution, TEACHER, "APPROVE", null))
+                .hasRootCauseInstanceOf(org.springframework.security.access.AccessDeniedException.class)
                 .hasMessageContaining("只有本班培训机构可以审批长假");
         decide(institution, INSTITUTION_STAFF, "REFUSE", "培训期间原则上不准长假");
         executeAsync(leave);
