@@ -97,6 +97,7 @@ class LeaveRequestProcessTest {
         assertThat(approval.getTaskDefinitionKey()).isEqualTo(TASK_APPROVE_BY_TEACHER);
         assertThat(taskService.createTaskQuery().taskId(approval.getId()).taskCandidateUser(TEACHER).count()).isOne();
         assertThat((String) taskService.getVariable(approval.getId(), LEAVE_SUMMARY)).contains("就医").contains("1 个");
+        assertThat(deployedForm(approval)).contains("\"id\": \"leave-teacher-approval\"");
         decide(approval, TEACHER, "APPROVE", null);
 
         executeAsync(leave);
@@ -107,6 +108,7 @@ class LeaveRequestProcessTest {
         assertThat(taskService.createTaskQuery().taskId(reportBack.getId()).taskCandidateUser(trainee).count()).isOne();
         assertThat(reportBack.getDueDate()).isEqualTo(EngineClock.toDate(start.atTime(18, 0)));
 
+        assertThat(deployedForm(reportBack)).contains("\"key\": \"reportedBack\"");
         assertThatThrownBy(() -> complete(reportBack, trainee, Map.of(REPORTED_BACK, false)))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请确认已返回");
         complete(reportBack, trainee, Map.of(REPORTED_BACK, true));
@@ -147,6 +149,7 @@ class LeaveRequestProcessTest {
         assertThat(taskService.createTaskQuery().taskId(institution.getId())
                 .taskCandidateGroup(Groups.institution("FXI01")).count()).isOne();
         assertThat(status()).isEqualTo("REQUESTED");
+        assertThat(deployedForm(institution)).contains("\"id\": \"leave-institution-approval\"");
         decide(institution, INSTITUTION_STAFF, "APPROVE", null);
         executeAsync(leave);
         assertThat(status()).isEqualTo("APPROVED");
@@ -198,6 +201,24 @@ class LeaveRequestProcessTest {
         assertThat(leaves()).isZero();
     }
 
+    @Test
+    void traineesMayStartItInTasklistWithItsStartForm() throws Exception {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(LeaveRequestProcess.KEY).latestVersion().singleResult().getId();
+        try (var form = engine.getFormService().getDeployedStartForm(definitionId)) {
+            assertThat(new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"key\": \"leaveStart\"", "\"key\": \"leaveEnd\"", "\"key\": \"leaveReason\"");
+        }
+        identityService.setAuthentication(trainee, List.of(Groups.TRAINEE));
+        try {
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().startablePermissionCheck()
+                    .startableInTasklist().list()).extracting(d -> d.getKey()).contains(LeaveRequestProcess.KEY)
+                    .doesNotContain("class-filing");
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------
 
     /** Starts the process as the trainee does in Tasklist: authenticated, with the start form's values. */
@@ -226,6 +247,12 @@ class LeaveRequestProcessTest {
             if (taskService.createTaskQuery().taskId(task.getId()).count() == 1) {
                 taskService.setAssignee(task.getId(), null);
             }
+        }
+    }
+
+    private String deployedForm(Task task) throws Exception {
+        try (var form = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
