@@ -56,7 +56,7 @@ class AttendanceController {
     @GetMapping("/classes/{classId}/attendance")
     @Operation(summary = "考勤表", description = "本班名单上每名学员在每个场次的当前考勤（最新记录）与缺勤次数")
     ClassRegister register(@PathVariable long classId) {
-        return attendance.register(classId, currentUser.get());
+        return attendance.currentRegister(classId, currentUser.get());
     }
 
     @PutMapping("/sessions/{sessionId}/attendance")

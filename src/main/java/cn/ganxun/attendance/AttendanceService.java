@@ -121,7 +121,7 @@ public class AttendanceService {
     }
 
     /** The current register of the class: latest mark per session and trainee, in one query. */
-    public ClassRegister register(long classId, Actor actor) {
+    public ClassRegister currentRegister(long classId, Actor actor) {
         classes.find(classId);
         staff.requireReader(classId, actor);
         Map<Long, Map<Long, Mark>> current = currentMarks(classId);

@@ -97,7 +97,7 @@ class AttendanceServiceTest {
         int written = attendance.register(sessionId, Map.of(cadres.get(0), Mark.PRESENT, cadres.get(1), Mark.LATE,
                 cadres.get(2), Mark.ON_LEAVE), teacher);
         assertThat(written).isEqualTo(3);
-        ClassRegister register = attendance.register(classId, teacher);
+        ClassRegister register = attendance.currentRegister(classId, teacher);
         assertThat(register.sessions()).hasSize(3);
         assertThat(register.trainees()).extracting(t -> t.marks().get(sessionId))
                 .containsExactly(Mark.PRESENT, Mark.LATE, Mark.ON_LEAVE);
@@ -120,7 +120,7 @@ class AttendanceServiceTest {
         List<MarkRecord> history = attendance.history(sessionId, cadre, teacher);
         assertThat(history).extracting(MarkRecord::mark).containsExactly(Mark.ABSENT, Mark.LATE, Mark.PRESENT);
         assertThat(history).extracting(MarkRecord::reason).containsExactly(null, "考勤机故障，实为迟到", "补交请假条后核实");
-        assertThat(attendance.register(classId, teacher).trainees().get(0).marks().get(sessionId)).isEqualTo(Mark.PRESENT);
+        assertThat(attendance.currentRegister(classId, teacher).trainees().get(0).marks().get(sessionId)).isEqualTo(Mark.PRESENT);
     }
 
     @Test
@@ -142,7 +142,7 @@ class AttendanceServiceTest {
         Actor hr = new Actor(unitHr, List.of(Groups.UNIT_HR), unitId, null, null);
         assertThatThrownBy(() -> attendance.register(sessions.get(0).id(), Map.of(cadres.get(0), Mark.PRESENT), otherTeacher))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> attendance.register(classId, hr)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> attendance.currentRegister(classId, hr)).isInstanceOf(AccessDeniedException.class);
         Actor org = new Actor("att-org", List.of(Groups.ORG_DEPT), null, null, null);
         assertThat(attendance.register(sessions.get(0).id(), Map.of(cadres.get(0), Mark.PRESENT), org)).isOne();
     }

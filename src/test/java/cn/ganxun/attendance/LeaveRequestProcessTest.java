@@ -276,7 +276,7 @@ class LeaveRequestProcessTest {
     }
 
     private Map<Long, Mark> currentMarks() {
-        return attendance.register(classId, teacherActor).trainees().get(0).marks();
+        return attendance.currentRegister(classId, teacherActor).trainees().get(0).marks();
     }
 
     private String cadreNumber() {
