@@ -33,6 +33,8 @@ import org.camunda.bpm.engine.authorization.Resource;
  *                            | history of the case in Tasklist; no Cockpit)
  * institution                | PROCESS_DEFINITION class-filing: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (start a class filing with its start form in Tasklist)
+ * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
+ *                            | (ask for leave with its start form in Tasklist, R16)
  * camunda-admin              | everything (granted by the Camunda starter to the admin user's group)
  * </pre>
  *
@@ -43,6 +45,9 @@ final class AuthorizationMatrix {
 
     /** Process definition key of the class filing process (R12, R13), started by institutions. */
     static final String CLASS_FILING = "class-filing";
+
+    /** Process definition key of the leave request process (R16), started by trainees. */
+    static final String LEAVE_REQUEST = "leave-request";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -82,6 +87,9 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_DEFINITION, CLASS_FILING,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+        grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.TRAINEE, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         return List.copyOf(grants);
     }
 }

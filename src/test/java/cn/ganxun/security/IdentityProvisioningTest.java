@@ -81,8 +81,11 @@ class IdentityProvisioningTest {
             boolean institution = role.equals(Groups.INSTITUTION);
             assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
                     "class-filing")).as(role).isEqualTo(institution);
+            // trainees start leave-request (R16), so they too create process instances
             assertThat(allowed(role, ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE, "*")).as(role)
-                    .isEqualTo(institution);
+                    .isEqualTo(institution || role.equals(Groups.TRAINEE));
+            assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    "leave-request")).as(role).isEqualTo(role.equals(Groups.TRAINEE));
         }
         assertThat(allowed(Groups.INSTITUTION, ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION,
                 "other-process")).isFalse();
