@@ -82,7 +82,8 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/"), path("/index.html"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
-                                path("/swagger-ui.html"), path("/actuator/health"), path("/error"), path("/favicon.ico"))
+                                path("/swagger-ui.html"), path("/actuator/health"), path("/error"), path("/favicon.ico"),
+                                path("/public/**"), path("/verify.html"))
                         .permitAll()
                         .anyRequest().denyAll())
                 .csrf(withDefaults())
