@@ -5,6 +5,7 @@ public final class TrainingClassProcess {
 
     public static final String KEY = "training-class";
     public static final String FORM_ROSTER_PLAN = "class-roster-plan";
+    public static final String FORM_MAKE_UP_PLACEMENT = "make-up-placement";
 
     private TrainingClassProcess() {
     }
@@ -17,7 +18,14 @@ public final class TrainingClassProcess {
         public static final String CALL_QUOTA_MANDATES = "CallActivity_QuotaMandates";
         public static final String GATEWAY_JOIN_MANDATES = "Gateway_JoinMandates";
         public static final String TASK_FINALISE_ROSTER = "Task_FinaliseRoster";
-        public static final String TASK_AWAIT_TEACHING = "Task_AwaitTeaching";
+        public static final String EVENT_CLASS_ENDED = "Event_ClassEnded";
+        public static final String CALL_ASSESSMENT = "CallActivity_Assessment";
+        public static final String TASK_ISSUE_CERTIFICATES = "Task_IssueCertificates";
+        public static final String TASK_POST_CREDITS = "Task_PostCredits";
+        public static final String TASK_LIST_MAKE_UP = "Task_ListMakeUp";
+        public static final String TASK_PLACE_MAKE_UP = "Task_PlaceMakeUp";
+        public static final String GATEWAY_JOIN_RESULTS = "Gateway_JoinResults";
+        public static final String TASK_AWAIT_FOLLOW_UP = "Task_AwaitFollowUp";
         public static final String END_CLASS_CLOSED = "EndEvent_ClassClosed";
 
         private Elements() {
@@ -25,8 +33,8 @@ public final class TrainingClassProcess {
     }
 
     public static final class Messages {
-        /** Correlated by the in-class phase (next issue) when teaching starts. */
-        public static final String TEACHING_STARTED = "Message_TeachingStarted";
+        /** Correlated by the follow-up phase (next issue) when the one-year follow-up starts. */
+        public static final String FOLLOW_UP_STARTED = "Message_FollowUpStarted";
 
         private Messages() {
         }
@@ -41,6 +49,12 @@ public final class TrainingClassProcess {
         public static final String QUOTA_ALLOCATIONS = "quotaAllocations";
         public static final String REVIEW_NOMINATIONS = "reviewNominations";
         public static final String ENROLLED_COUNT = "enrolledCount";
+        /** When the class ends (its last day, 18:00): the assessment starts then. */
+        public static final String CLASS_ENDS_AT = "classEndsAt";
+        public static final String MAKE_UP_COUNT = "makeUpCount";
+        public static final String MAKE_UP_SUMMARY = "makeUpSummary";
+        /** The placement form's text: one "干部编号，补训班次编号" per line. */
+        public static final String PLACEMENTS = "placements";
 
         private Vars() {
         }

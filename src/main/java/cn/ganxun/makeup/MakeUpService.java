@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -69,6 +70,62 @@ public class MakeUpService {
     public List<MakeUpEntry> forClass(long classId) {
         return jdbc.sql(COLUMNS + " WHERE m.class_id = ? ORDER BY c.cadre_number").param(classId)
                 .query(MakeUpService::map).list();
+    }
+
+    /**
+     * Places trainees as the placement form holds them: one "干部编号，补训班次编号" per line. All lines or none:
+     * every bad line is named (unknown cadre or class, not on this class's list, a refused placement).
+     *
+     * @return how many were placed
+     */
+    @Transactional
+    public int placeFromForm(long classId, String lines, Actor actor) {
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        int placed = 0;
+        String[] rows = lines == null ? new String[0] : lines.split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].trim();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String where = "补训安排第" + (i + 1) + "行";
+            String[] parts = row.split("[，,\\t\\s]+");
+            if (parts.length != 2) {
+                problems.add(new InvalidInputException.Problem("placements", where + "应为“干部编号，补训班次编号”"));
+                continue;
+            }
+            MakeUpEntry entry = forClass(classId).stream().filter(e -> e.cadreNumber().equals(parts[0])).findFirst()
+                    .orElse(null);
+            Long laterClassId = jdbc.sql("SELECT id FROM training_class WHERE class_number = ?").param(parts[1])
+                    .query(Long.class).optional().orElse(null);
+            if (entry == null) {
+                problems.add(new InvalidInputException.Problem("placements", where + "：" + parts[0] + " 不在本班补训名单中"));
+            } else if (laterClassId == null) {
+                problems.add(new InvalidInputException.Problem("placements", where + "：班次编号不存在 " + parts[1]));
+            } else {
+                try {
+                    place(entry.id(), laterClassId, actor);
+                    placed++;
+                } catch (InvalidInputException e) {
+                    problems.add(new InvalidInputException.Problem("placements", where + "：" + e.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return placed;
+    }
+
+    /** Markdown for the placement task: the class's make-up list with reasons and placements so far. */
+    public String summary(long classId) {
+        StringBuilder md = new StringBuilder("| 干部编号 | 姓名 | 原因 | 已安排班次 |\n| --- | --- | --- | --- |\n");
+        for (MakeUpEntry entry : forClass(classId)) {
+            md.append("| ").append(entry.cadreNumber()).append(" | ").append(entry.cadreName()).append(" | ")
+                    .append(entry.reasonLabel()).append(" | ")
+                    .append(entry.placed() ? entry.placedClassNumber() : "—").append(" |\n");
+        }
+        return md.toString();
     }
 
     /** Everybody still waiting for a later class, oldest first. */

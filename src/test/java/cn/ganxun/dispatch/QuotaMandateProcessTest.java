@@ -132,7 +132,7 @@ class QuotaMandateProcessTest {
         BpmnAwareTests.assertThat(ours).isEnded().hasPassed(TASK_CONFIRM_NOMINATIONS, END_QUOTA_FILLED);
 
         executeAsync(lifecycle);
-        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.TASK_AWAIT_TEACHING);
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.EVENT_CLASS_ENDED);
         assertThat(jdbc.sql("SELECT cadre_id FROM enrollment WHERE class_id = ? AND status = 'ENROLLED'").param(classId)
                 .query(Long.class).list()).containsExactlyInAnyOrder(cadres.get(0), cadres.get(1), otherCadre);
         assertThat(runtimeService.getVariable(lifecycle.getId(), TrainingClassProcess.Vars.ENROLLED_COUNT)).isEqualTo(3);
@@ -172,7 +172,7 @@ class QuotaMandateProcessTest {
 
         nominate(quota, unitHr, cadres.get(0));
         executeAsync(lifecycle);
-        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.TASK_AWAIT_TEACHING);
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TrainingClassProcess.Elements.EVENT_CLASS_ENDED);
         assertThat(jdbc.sql("SELECT cadre_id FROM enrollment WHERE class_id = ? AND status = 'ENROLLED'").param(classId)
                 .query(Long.class).list()).containsExactlyInAnyOrder(cadres.get(3), cadres.get(0));
     }
