@@ -1,0 +1,26 @@
+package cn.ganxun.delegates.assessment;
+
+import static cn.ganxun.assessment.AssessmentProcess.Vars.CLASS_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.assessment.AssessmentService;
+import cn.ganxun.delegates.ActingUser;
+
+/** 确认考核结果: records who confirmed and when; the enrollments get their grades. */
+@Component
+class ConfirmResultsDelegate implements JavaDelegate {
+
+    private final AssessmentService assessment;
+
+    ConfirmResultsDelegate(AssessmentService assessment) {
+        this.assessment = assessment;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        assessment.confirm((Long) execution.getVariable(CLASS_ID), ActingUser.of(execution));
+    }
+}
