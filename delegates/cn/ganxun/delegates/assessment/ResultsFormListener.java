@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.assessment.AssessmentService;
 
-/** On creation of the review: the results table (Markdown) and empty, task-local decision and corrections. */
+/** On creation of the review: the results table (Markdown, task-local) and an empty decision and corrections. */
 @Component
 class ResultsFormListener implements TaskListener {
 
@@ -21,7 +21,7 @@ class ResultsFormListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         task.setVariableLocal(RESULTS_TABLE, assessment.resultsMarkdown((Long) task.getVariable(CLASS_ID)));
-        task.setVariableLocal(REVIEW_DECISION, null);
-        task.setVariableLocal(CORRECTIONS, "");
+        task.getExecution().setVariable(REVIEW_DECISION, null);
+        task.getExecution().setVariable(CORRECTIONS, "");
     }
 }

@@ -11,8 +11,9 @@ import cn.ganxun.assessment.RaterKind;
 import cn.ganxun.assessment.ScoreService;
 
 /**
- * On creation of each scoring task: the Markdown of the columns and trainees, and the task's inputs as task-local
- * variables (so parallel tasks never write the same process variable).
+ * On creation of each scoring task: the Markdown of the columns and trainees (task-local), and the task's inputs as
+ * variables local to the task's own execution, so parallel tasks and multi-instances never write the same process
+ * variable and a form never shows another rater's lines.
  */
 @Component
 class ScoreSheetFormListener implements TaskListener {
@@ -29,15 +30,15 @@ class ScoreSheetFormListener implements TaskListener {
         switch (task.getTaskDefinitionKey()) {
             case Elements.TASK_SCORE_BY_TEACHER -> {
                 task.setVariableLocal(SCORE_SHEET_INFO, scores.scoreSheetInfo(classId, RaterKind.CLASS_TEACHER, null));
-                task.setVariableLocal(TEACHER_SCORES, "");
+                task.getExecution().setVariableLocal(TEACHER_SCORES, "");
             }
             case Elements.TASK_SCORE_BY_LECTURER -> {
                 task.setVariableLocal(SCORE_SHEET_INFO, scores.scoreSheetInfo(classId, RaterKind.LECTURER, null));
-                task.setVariableLocal(LECTURER_SCORES, "");
+                task.getExecution().setVariableLocal(LECTURER_SCORES, "");
             }
             case Elements.TASK_SCORE_BY_LIAISON -> {
                 task.setVariableLocal(SCORE_SHEET_INFO, scores.scoreSheetInfo(classId, RaterKind.LIAISON, null));
-                task.setVariableLocal(LIAISON_SCORES, "");
+                task.getExecution().setVariableLocal(LIAISON_SCORES, "");
             }
             default -> {
                 long traineeId = (Long) task.getVariable(TRAINEE_ID);
@@ -45,10 +46,10 @@ class ScoreSheetFormListener implements TaskListener {
                         .map(t -> t.cadreNumber() + " " + t.name()).findFirst().orElse(String.valueOf(traineeId));
                 task.setVariableLocal(SCORE_SHEET_INFO, "**学员：" + me + "**（无本人账号时由班主任代为填写）\n\n"
                         + scores.scoreSheetInfo(classId, RaterKind.PEER, traineeId));
-                task.setVariableLocal(PEER_RATINGS, "");
-                task.setVariableLocal(SELF_KNOWLEDGE, "");
-                task.setVariableLocal(SELF_INSPIRATION, "");
-                task.setVariableLocal(SELF_NEW_IDEAS, "");
+                task.getExecution().setVariableLocal(PEER_RATINGS, "");
+                task.getExecution().setVariableLocal(SELF_KNOWLEDGE, "");
+                task.getExecution().setVariableLocal(SELF_INSPIRATION, "");
+                task.getExecution().setVariableLocal(SELF_NEW_IDEAS, "");
             }
         }
     }

@@ -149,6 +149,7 @@ public class ScoreService {
         List<ScoringItem> columns = columns(classId, kind);
         List<Problem> problems = new ArrayList<>();
         List<ScoreLine> lines = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         List<ScoreSheet.Line> parsed = ScoreSheet.lines(text);
         if (parsed.isEmpty()) {
             throw InvalidInputException.of(variable, "请录入评分：每行一名学员");
@@ -167,12 +168,22 @@ public class ScoreService {
                     points.put(columns.get(i).code(), value);
                 }
             }
-            lines.add(new ScoreLine(line.fields().get(0), points));
+            if (points.size() == columns.size()) {
+                lines.add(new ScoreLine(line.fields().get(0), points));
+                lineNumbers.add(line.number());
+            }
         }
+        Function<Integer, String> position = i -> "第 " + lineNumbers.get(i) + " 行：";
         if (!problems.isEmpty()) {
+            // name the roster problems of the well-formed lines too; the transaction is rolled back
+            try {
+                record(classId, kind, rater, lines, recordedBy, variable, position);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
             throw new InvalidInputException(problems);
         }
-        record(classId, kind, rater, lines, recordedBy, variable, line -> "第 " + parsed.get(line).number() + " 行：");
+        record(classId, kind, rater, lines, recordedBy, variable, position);
     }
 
     /**
@@ -269,6 +280,7 @@ public class ScoreService {
         List<ScoreSheet.Line> parsed = ScoreSheet.lines(text);
         List<Problem> problems = new ArrayList<>();
         List<Map.Entry<String, BigDecimal>> entries = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         for (ScoreSheet.Line line : parsed) {
             String where = "第 " + line.number() + " 行：";
             if (line.fields().size() != 2) {
@@ -276,12 +288,21 @@ public class ScoreService {
                 continue;
             }
             BigDecimal value = ScoreSheet.points(line.fields().get(1), where, "评分", problems, variable);
-            entries.add(new java.util.AbstractMap.SimpleEntry<>(line.fields().get(0), value));
+            if (value != null) {
+                entries.add(new java.util.AbstractMap.SimpleEntry<>(line.fields().get(0), value));
+                lineNumbers.add(line.number());
+            }
         }
+        Function<Integer, String> position = i -> "第 " + lineNumbers.get(i) + " 行：";
         if (!problems.isEmpty()) {
+            try {
+                peer(classId, raterCadreId, entries, recordedBy, variable, position);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
             throw new InvalidInputException(problems);
         }
-        peer(classId, raterCadreId, entries, recordedBy, variable, i -> "第 " + parsed.get(i).number() + " 行：");
+        peer(classId, raterCadreId, entries, recordedBy, variable, position);
     }
 
     private void peer(long classId, long raterCadreId, List<Map.Entry<String, BigDecimal>> entries, String recordedBy,
