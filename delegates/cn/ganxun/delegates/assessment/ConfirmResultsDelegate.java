@@ -1,6 +1,6 @@
 package cn.ganxun.delegates.assessment;
 
-import static cn.ganxun.assessment.AssessmentProcess.Vars.CLASS_ID;
+import static cn.ganxun.assessment.AssessmentProcess.Vars.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.ganxun.assessment.AssessmentService;
 import cn.ganxun.delegates.ActingUser;
 
-/** 确认考核结果: records who confirmed and when; the enrollments get their grades. */
+/** 确认考核结果: records who confirmed (the reviewer) and when; the enrollments get their grades. */
 @Component
 class ConfirmResultsDelegate implements JavaDelegate {
 
@@ -21,6 +21,7 @@ class ConfirmResultsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        assessment.confirm((Long) execution.getVariable(CLASS_ID), ActingUser.of(execution));
+        Object reviewer = execution.getVariable(REVIEWED_BY);
+        assessment.confirm((Long) execution.getVariable(CLASS_ID), reviewer != null ? (String) reviewer : ActingUser.of(execution));
     }
 }

@@ -32,5 +32,6 @@ class ReviewResultsListener implements TaskListener {
             throw InvalidInputException.of(CORRECTIONS, "确认结果时不能填写更正内容；如需更正请选择“更正评分”");
         }
         task.getExecution().setVariable(REVIEW_DECISION, decision.name());
+        task.getExecution().setVariable(REVIEWED_BY, ActingUser.of(task));
     }
 }

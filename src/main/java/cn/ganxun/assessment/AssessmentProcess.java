@@ -48,6 +48,8 @@ public final class AssessmentProcess {
         /** The organiser's review: decision (process scope, read by the gateway) and correction lines. */
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String CORRECTIONS = "corrections";
+        /** Who completed the review last: the confirmation is recorded in their name. */
+        public static final String REVIEWED_BY = "reviewedBy";
 
         private Vars() {
         }

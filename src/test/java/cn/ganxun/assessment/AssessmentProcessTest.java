@@ -69,7 +69,7 @@ class AssessmentProcessTest {
 
         Task teacherTask = task(pi, TASK_SCORE_BY_TEACHER, k.teacher);
         assertThat((String) taskService.getVariable(teacherTask.getId(), SCORE_SHEET_INFO)).contains("课堂互动", k.numbers.get(2));
-        complete(teacherTask, k.teacher, Map.of(TEACHER_SCORES, teacherSheet("8")));
+        complete(teacherTask, k.teacher, Map.of(TEACHER_SCORES, teacherSheet("5")));
         complete(task(pi, TASK_SCORE_BY_LECTURER, k.lecturers.get(0)), k.lecturers.get(0),
                 Map.of(LECTURER_SCORES, sheet("80，90")));
         complete(task(pi, TASK_SCORE_BY_LECTURER, k.lecturers.get(1)), k.lecturers.get(1),
@@ -119,7 +119,7 @@ class AssessmentProcessTest {
     void badScoresRollTheTaskBackWithEveryProblemNamedAndWriteNothing() {
         ProcessInstance pi = start();
         Task teacherTask = task(pi, TASK_SCORE_BY_TEACHER, k.teacher);
-        String text = teacherSheet("8").replaceFirst("，8", "，11") + "C-NOBODY，1\n";
+        String text = teacherSheet("5").replaceFirst("，5", "，11") + "C-NOBODY，1\n";
         assertThatThrownBy(() -> complete(teacherTask, k.teacher, Map.of(TEACHER_SCORES, text)))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("纪律 11 分超出范围（0–10）")
@@ -155,6 +155,9 @@ class AssessmentProcessTest {
         Task review = task(pi, TASK_REVIEW_RESULTS, k.teacher);
         assertThatThrownBy(() -> complete(review, k.teacher, Map.of(REVIEW_DECISION, "CORRECT",
                 CORRECTIONS, k.numbers.get(0) + "，LIAISON，TEAMWORK，90，")))
+                .hasMessageContaining("第 1 行：更正须填写理由");
+        assertThatThrownBy(() -> complete(review, k.teacher, Map.of(REVIEW_DECISION, "CORRECT",
+                CORRECTIONS, k.numbers.get(0) + "，LIAISON，TEAMWORK")))
                 .hasMessageContaining("应为“干部编号，评分人类型，评分项，新分值，理由”");
         assertThatThrownBy(() -> complete(review, k.teacher, Map.of(REVIEW_DECISION, "CORRECT",
                 CORRECTIONS, k.numbers.get(0) + "，CLASS_TEACHER，ATTENDANCE，15，补记")))
@@ -207,8 +210,9 @@ class AssessmentProcessTest {
     }
 
     Task traineeTask(ProcessInstance pi, long cadreId) {
-        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_RATE_CLASSMATES)
-                .taskVariableValueEquals(TRAINEE_ID, cadreId).singleResult();
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_RATE_CLASSMATES).list()
+                .stream().filter(t -> Long.valueOf(cadreId).equals(taskService.getVariable(t.getId(), TRAINEE_ID)))
+                .findFirst().orElse(null);
     }
 
     void complete(Task task, String user, Map<String, Object> variables) {
