@@ -44,6 +44,7 @@ class ScoreSheetFormListener implements TaskListener {
                 long traineeId = (Long) task.getVariable(TRAINEE_ID);
                 String me = scores.roster(classId).stream().filter(t -> t.cadreId() == traineeId)
                         .map(t -> t.cadreNumber() + " " + t.name()).findFirst().orElse(String.valueOf(traineeId));
+                task.setName(task.getName() + "（" + me + "）");
                 task.setVariableLocal(SCORE_SHEET_INFO, "**学员：" + me + "**（无本人账号时由班主任代为填写）\n\n"
                         + scores.scoreSheetInfo(classId, RaterKind.PEER, traineeId));
                 task.getExecution().setVariableLocal(PEER_RATINGS, "");
