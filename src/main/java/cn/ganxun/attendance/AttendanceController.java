@@ -33,11 +33,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AttendanceController {
 
     private final AttendanceService attendance;
+    private final ClassStaff staff;
     private final CurrentUser currentUser;
 
-    AttendanceController(AttendanceService attendance, CurrentUser currentUser) {
+    AttendanceController(AttendanceService attendance, ClassStaff staff, CurrentUser currentUser) {
         this.attendance = attendance;
+        this.staff = staff;
         this.currentUser = currentUser;
+    }
+
+    @PutMapping("/classes/{classId}/staff")
+    @Operation(summary = "安排班主任、任课教师和联络员",
+            description = "组织部或本班培训机构：{\"CLASS_TEACHER\": [\"teacher\"], \"LECTURER\": [...], \"LIAISON\": [...]}")
+    Map<String, List<String>> assignStaff(@PathVariable long classId, @RequestBody Map<String, List<String>> usersByRole) {
+        staff.assign(classId, usersByRole, currentUser.get());
+        return staff.staff(classId);
     }
 
     @GetMapping("/classes/{classId}/sessions")
