@@ -2,6 +2,7 @@ package cn.ganxun.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -99,8 +100,9 @@ class AttendanceServiceTest {
         assertThat(written).isEqualTo(3);
         ClassRegister register = attendance.currentRegister(classId, teacher);
         assertThat(register.sessions()).hasSize(3);
-        assertThat(register.trainees()).extracting(t -> t.marks().get(sessionId))
-                .containsExactly(Mark.PRESENT, Mark.LATE, Mark.ON_LEAVE);
+        assertThat(register.trainees()).extracting(t -> t.cadreId(), t -> t.marks().get(sessionId))
+                .containsExactlyInAnyOrder(tuple(cadres.get(0), Mark.PRESENT), tuple(cadres.get(1), Mark.LATE),
+                        tuple(cadres.get(2), Mark.ON_LEAVE));
         // saving the same register again writes nothing
         assertThat(attendance.register(sessionId, Map.of(cadres.get(0), Mark.PRESENT), teacher)).isZero();
         assertThat(marks(sessionId)).isEqualTo(3);

@@ -7,19 +7,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * A Spring Boot test of the whole application on the test profile: in-memory H2 (or embedded PostgreSQL when
  * the system property {@code ganxun.test.database=postgres} is set), a GreenMail SMTP server, the job executor
- * off (tests execute jobs themselves), the demo city loaded, and process test coverage collected (HTML reports in
- * target/process-test-coverage, a coverage figure per test class in the log).
+ * off (tests execute jobs themselves), the demo city loaded.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,9 +22,6 @@ import org.springframework.test.context.TestExecutionListeners;
 @Inherited
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface GanxunTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
