@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.ganxun.platform.CsvReader;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
 

@@ -1,4 +1,4 @@
-package cn.ganxun.cadres;
+package cn.ganxun.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * line breaks inside quotes kept) into records of fields. Each line break outside quotes ends a record, so a
  * blank line is a record with one empty field and record numbers match spreadsheet rows.
  */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

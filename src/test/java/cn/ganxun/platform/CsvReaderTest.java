@@ -1,4 +1,4 @@
-package cn.ganxun.cadres;
+package cn.ganxun.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
