@@ -7,19 +7,24 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.attendance.LeaveRequestProcess.Decision;
+import cn.ganxun.attendance.LeaveRequestProcess.Elements;
 import cn.ganxun.attendance.LeaveService;
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.delegates.TaskDecisions;
+import cn.ganxun.security.Actor;
 import cn.ganxun.security.CurrentUser;
 
-/** On completion of the institution's approval of a long leave: approve, or refuse with a comment. */
+/**
+ * On completion of an approval step — the class teacher's, or the institution's for a long leave: approve, or
+ * refuse with a comment.
+ */
 @Component
-class DecideLeaveByInstitutionListener implements TaskListener {
+class DecideLeaveListener implements TaskListener {
 
     private final LeaveService leaves;
     private final CurrentUser currentUser;
 
-    DecideLeaveByInstitutionListener(LeaveService leaves, CurrentUser currentUser) {
+    DecideLeaveListener(LeaveService leaves, CurrentUser currentUser) {
         this.leaves = leaves;
         this.currentUser = currentUser;
     }
@@ -27,8 +32,12 @@ class DecideLeaveByInstitutionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Decision decision = TaskDecisions.required(task, LEAVE_DECISION, Decision.class, "请选择是否批准");
-        boolean approved = leaves.decideByInstitution((Long) task.getVariable(LEAVE_ID), decision,
-                (String) task.getVariable(LEAVE_COMMENT), currentUser.of(ActingUser.of(task)));
+        long leaveId = (Long) task.getVariable(LEAVE_ID);
+        String comment = (String) task.getVariable(LEAVE_COMMENT);
+        Actor actor = currentUser.of(ActingUser.of(task));
+        boolean approved = Elements.TASK_APPROVE_BY_INSTITUTION.equals(task.getTaskDefinitionKey())
+                ? leaves.decideByInstitution(leaveId, decision, comment, actor)
+                : leaves.decideByTeacher(leaveId, decision, comment, actor);
         task.getExecution().setVariable(LEAVE_APPROVED, approved);
     }
 }
