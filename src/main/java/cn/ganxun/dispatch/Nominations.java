@@ -108,12 +108,4 @@ class Nominations {
                         + rs.getString("message"))
                 .list();
     }
-
-    boolean anyNeedsOverride(List<Long> nominationIds) {
-        if (nominationIds.isEmpty()) {
-            return false;
-        }
-        return jdbc.sql("SELECT COUNT(*) FROM nomination WHERE id IN (:ids) AND needs_override = TRUE")
-                .param("ids", nominationIds).query(Long.class).single() > 0;
-    }
 }

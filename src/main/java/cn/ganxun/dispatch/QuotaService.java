@@ -68,11 +68,6 @@ public class QuotaService {
                 .orElseThrow(() -> new NotFoundException("名额分配不存在：" + allocationId));
     }
 
-    /** The Camunda candidate group of the allocation's unit HR. */
-    public String unitHrGroup(long allocationId) {
-        return Groups.unitHr(find(allocationId).unitCode());
-    }
-
     /**
      * The picker: the unit's active cadres, each with coverage light and five-year hours (R5, R6), red first
      * (the priority targets), then yellow, then green.
