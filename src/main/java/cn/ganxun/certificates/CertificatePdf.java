@@ -1,15 +1,12 @@
 package cn.ganxun.certificates;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,8 +15,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
+
+import cn.ganxun.platform.pdf.ChineseFont;
 
 /**
  * Renders a certificate as a one-page A4 landscape PDF in Chinese. The font is Noto Sans SC Regular, which the
@@ -29,18 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CertificatePdf {
 
-    static final String FONT = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     private static final float MARGIN = 90;
     private static final Color INK = new Color(40, 40, 40);
     private static final Color RED = new Color(170, 20, 20);
 
-    private volatile byte[] fontBytes;
-
     byte[] render(Certificate certificate, BigDecimal hours, LocalDate issueDate) {
         try (PDDocument document = new PDDocument()) {
-            PDFont font = PDType0Font.load(document, new ByteArrayInputStream(font()), true);
+            PDFont font = ChineseFont.load(document);
             PDPage page = new PDPage(A4_LANDSCAPE);
             document.addPage(page);
             PDDocumentInformation info = document.getDocumentInformation();
@@ -59,7 +54,7 @@ class CertificatePdf {
                 String dates = "于 " + DATE.format(certificate.startDate()) + " 至 " + DATE.format(certificate.endDate())
                         + " 参加" + certificate.institutionName() + "举办的";
                 y = paragraph(out, font, 16, dates, MARGIN + 56, y, width - 2 * MARGIN - 56, 28);
-                for (String part : wrap(font, 20, certificate.classTitle(), width - 2 * MARGIN)) {
+                for (String part : ChineseFont.wrap(font, 20, certificate.classTitle(), width - 2 * MARGIN)) {
                     centered(out, font, 20, part, width, y);
                     y -= 32;
                 }
@@ -86,19 +81,6 @@ class CertificatePdf {
         }
     }
 
-    private byte[] font() throws IOException {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
-            try (InputStream in = CertificatePdf.class.getClassLoader().getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IllegalStateException("字体缺失：classpath:" + FONT + "（由构建从 ph-fonts-noto-sans-sc 解包）");
-                }
-                bytes = in.readAllBytes();
-            }
-            fontBytes = bytes;
-        }
-        return bytes;
-    }
 
     private static void frame(PDPageContentStream out, float width, float height) throws IOException {
         out.setStrokingColor(RED);
@@ -121,52 +103,30 @@ class CertificatePdf {
 
     private static void centered(PDPageContentStream out, PDFont font, float size, String text, float width, float y)
             throws IOException {
-        line(out, font, size, text, (width - textWidth(font, size, text)) / 2, y);
+        line(out, font, size, text, (width - ChineseFont.width(font, size, text)) / 2, y);
     }
 
     private static void rightAligned(PDPageContentStream out, PDFont font, float size, String text, float right, float y)
             throws IOException {
-        line(out, font, size, text, right - textWidth(font, size, text), y);
+        line(out, font, size, text, right - ChineseFont.width(font, size, text), y);
     }
 
     /** Writes wrapped text; the first line starts at x, the others at the left margin. Returns the next y. */
     private static float paragraph(PDPageContentStream out, PDFont font, float size, String text, float x, float y,
             float firstWidth, float leading) throws IOException {
-        List<String> lines = wrap(font, size, text, firstWidth);
+        List<String> lines = ChineseFont.wrap(font, size, text, firstWidth);
         if (lines.isEmpty()) {
             return y;
         }
         line(out, font, size, lines.get(0), x, y);
         y -= leading;
         String rest = String.join("", lines.subList(1, lines.size()));
-        for (String part : wrap(font, size, rest, A4_LANDSCAPE.getWidth() - 2 * MARGIN - 20)) {
+        for (String part : ChineseFont.wrap(font, size, rest, A4_LANDSCAPE.getWidth() - 2 * MARGIN - 20)) {
             line(out, font, size, part, MARGIN + 20, y);
             y -= leading;
         }
         return y;
     }
 
-    /** Breaks text into lines no wider than maxWidth, by character (Chinese has no spaces to break at). */
-    static List<String> wrap(PDFont font, float size, String text, float maxWidth) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int[] codePoints = text.codePoints().toArray();
-        for (int codePoint : codePoints) {
-            String next = current + new String(Character.toChars(codePoint));
-            if (current.length() > 0 && textWidth(font, size, next) > maxWidth) {
-                lines.add(current.toString());
-                current = new StringBuilder(new String(Character.toChars(codePoint)));
-            } else {
-                current = new StringBuilder(next);
-            }
-        }
-        if (current.length() > 0) {
-            lines.add(current.toString());
-        }
-        return lines;
-    }
 
-    private static float textWidth(PDFont font, float size, String text) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
 }

@@ -49,6 +49,7 @@ class DemoAccounts implements ApplicationRunner {
             new Account("leader", "孙", "建国", List.of(Groups.UNIT_LEADER), "CD01", null, null),
             new Account("trainee", "马", "超", List.of(Groups.TRAINEE), null, null, "C000001"),
             new Account("followup", "朱", "红", List.of(Groups.FOLLOW_UP_TEAM), null, null, null),
+            new Account("followlead", "郑", "毅", List.of(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD), null, null, null),
             new Account("manager", "胡", "斌", List.of(Groups.MANAGER), null, null, null));
 
     private final IdentityProvisioning provisioning;

@@ -18,11 +18,13 @@ public final class Groups {
     public static final String UNIT_LEADER = "unit-leader";
     public static final String TRAINEE = "trainee";
     public static final String FOLLOW_UP_TEAM = "follow-up-team";
+    /** The follow-up team lead (跟踪问效小组组长): overdue unit visits escalate here (R27). */
+    public static final String FOLLOW_UP_LEAD = "follow-up-lead";
     public static final String MANAGER = "manager";
 
     /** Role groups in the order the README lists them. */
     public static final List<String> ROLES = List.of(ORG_DEPT, ORG_DEPT_HEAD, APPROVER, INSTITUTION, CLASS_TEACHER,
-            LECTURER, LIAISON, UNIT_HR, UNIT_LEADER, TRAINEE, FOLLOW_UP_TEAM, MANAGER);
+            LECTURER, LIAISON, UNIT_HR, UNIT_LEADER, TRAINEE, FOLLOW_UP_TEAM, FOLLOW_UP_LEAD, MANAGER);
 
     private static final String UNIT_HR_PREFIX = UNIT_HR + "-";
     private static final String INSTITUTION_PREFIX = INSTITUTION + "-";

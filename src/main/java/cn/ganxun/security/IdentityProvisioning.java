@@ -216,6 +216,7 @@ public class IdentityProvisioning {
         names.put(Groups.UNIT_LEADER, "单位主要负责人");
         names.put(Groups.TRAINEE, "学员（干部）");
         names.put(Groups.FOLLOW_UP_TEAM, "跟踪问效小组");
+        names.put(Groups.FOLLOW_UP_LEAD, "跟踪问效小组组长");
         names.put(Groups.MANAGER, "领导/管理者");
         if (!List.copyOf(names.keySet()).equals(Groups.ROLES)) {
             throw new IllegalStateException("each role in Groups.ROLES needs a Chinese group name here");

@@ -69,6 +69,7 @@ class DemoAccountsTest {
                 Map.entry("leader", List.of(Groups.UNIT_LEADER)),
                 Map.entry("trainee", List.of(Groups.TRAINEE)),
                 Map.entry("followup", List.of(Groups.FOLLOW_UP_TEAM)),
+                Map.entry("followlead", List.of(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD)),
                 Map.entry("manager", List.of(Groups.MANAGER)));
 
         expectedGroups.forEach((userId, groups) -> {

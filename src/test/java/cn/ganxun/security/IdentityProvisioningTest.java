@@ -94,7 +94,7 @@ class IdentityProvisioningTest {
     @Test
     void traineesUnitsAndRatersGetNoProcessOrDecisionAccess() {
         for (String role : List.of(Groups.TRAINEE, Groups.UNIT_HR, Groups.UNIT_LEADER, Groups.CLASS_TEACHER,
-                Groups.LECTURER, Groups.LIAISON, Groups.FOLLOW_UP_TEAM)) {
+                Groups.LECTURER, Groups.LIAISON, Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD)) {
             assertThat(allowed(role, Permissions.READ, Resources.PROCESS_DEFINITION, "class-filing")).as(role).isFalse();
             assertThat(allowed(role, Permissions.READ, Resources.PROCESS_INSTANCE, "any")).as(role).isFalse();
             assertThat(allowed(role, Permissions.READ, Resources.TASK, "any")).as(role).isFalse();
