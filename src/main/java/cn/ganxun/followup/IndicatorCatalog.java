@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** R29: the post-evaluation indicators of a trainee level, as {@code follow-up-indicators.dmn} lists them. */
@@ -15,17 +13,15 @@ public class IndicatorCatalog {
     /** Decision key of {@code processes/follow-up-indicators.dmn}. */
     public static final String DECISION = "follow-up-indicators";
 
-    private final DecisionService decisions;
+    private final LevelDecisions decisions;
 
-    IndicatorCatalog(DecisionService decisions) {
+    IndicatorCatalog(LevelDecisions decisions) {
         this.decisions = decisions;
     }
 
     /** The level's indicators in the table's rule order. */
     public List<Indicator> forLevel(TraineeLevel level) {
-        return decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables().putValue("traineeLevel", level.name()))
-                .evaluate().getResultList().stream()
+        return decisions.evaluate(DECISION, level).stream()
                 .map(IndicatorCatalog::indicator)
                 .toList();
     }

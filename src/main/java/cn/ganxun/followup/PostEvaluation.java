@@ -7,8 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,18 +31,16 @@ public class PostEvaluation {
             ScoreSource.PUBLIC, "publicWeight");
 
     private final JdbcClient jdbc;
-    private final DecisionService decisions;
+    private final LevelDecisions decisions;
 
-    PostEvaluation(JdbcClient jdbc, DecisionService decisions) {
+    PostEvaluation(JdbcClient jdbc, LevelDecisions decisions) {
         this.jdbc = jdbc;
         this.decisions = decisions;
     }
 
     /** R29: the weight of each source for a level, as post-evaluation-weights.dmn gives it. */
     public Map<ScoreSource, BigDecimal> weights(TraineeLevel level) {
-        Map<String, Object> row = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables().putValue("traineeLevel", level.name()))
-                .evaluate().getSingleResult().getEntryMap();
+        Map<String, Object> row = decisions.evaluate(DECISION, level).get(0);
         Map<ScoreSource, BigDecimal> weights = new EnumMap<>(ScoreSource.class);
         WEIGHT_OUTPUTS.forEach((source, output) -> weights.put(source, new BigDecimal(String.valueOf(row.get(output)))));
         return weights;
