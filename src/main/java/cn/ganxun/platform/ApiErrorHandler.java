@@ -3,6 +3,7 @@ package cn.ganxun.platform;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +17,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /** Turns refusals into JSON errors with Chinese messages that name the field or rule. */
 @RestControllerAdvice(basePackages = "cn.ganxun")
 class ApiErrorHandler {
+
+    private final MultipartProperties multipart;
+
+    ApiErrorHandler(MultipartProperties multipart) {
+        this.multipart = multipart;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalid(InvalidInputException e) {
@@ -49,7 +56,8 @@ class ApiErrorHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.badRequest().body(new ApiError(400, "上传文件过大", List.of()));
+        return ResponseEntity.badRequest().body(new ApiError(400, "上传文件过大：单个文件不能超过 "
+                + multipart.getMaxFileSize().toMegabytes() + " MB", List.of()));
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,0 +1,68 @@
+package cn.ganxun.followup;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.platform.NotFoundException;
+import cn.ganxun.security.Actor;
+import cn.ganxun.security.Groups;
+
+/**
+ * Who may see and work the sample and the unit visits: the follow-up team and its lead read and write; the org
+ * department and managers read; the class's own institution reads; nobody else (unit HR, trainees, other
+ * institutions). A redraw is the lead's decision.
+ */
+@Component
+class VisitAccess {
+
+    private final JdbcClient jdbc;
+
+    VisitAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void requireReader(Actor actor, long followUpId) {
+        requireReader(actor, () -> jdbc.sql("""
+                SELECT k.institution_id FROM follow_up f JOIN training_class k ON k.id = f.class_id WHERE f.id = ?""")
+                .param(followUpId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("跟踪问效不存在：" + followUpId)));
+    }
+
+    void requireVisitReader(Actor actor, long visitId) {
+        requireReader(actor, () -> jdbc.sql("""
+                SELECT k.institution_id FROM unit_visit v JOIN follow_up f ON f.id = v.follow_up_id
+                  JOIN training_class k ON k.id = f.class_id WHERE v.id = ?""")
+                .param(visitId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("走访记录不存在：" + visitId)));
+    }
+
+    /** Roles first (403 without revealing whether the record exists), then the record (404), then the institution. */
+    private void requireReader(Actor actor, Supplier<Long> classInstitution) {
+        if (actor.inAnyGroup(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD, Groups.ORG_DEPT, Groups.ORG_DEPT_HEAD,
+                Groups.MANAGER)) {
+            classInstitution.get();
+            return;
+        }
+        if (actor.inGroup(Groups.INSTITUTION) && actor.institutionId() != null
+                && Objects.equals(actor.institutionId(), classInstitution.get())) {
+            return;
+        }
+        throw new AccessDeniedException("无权访问：仅跟踪问效小组、组织部门、管理人员及本班承办机构可查看抽样与走访");
+    }
+
+    void requireTeam(Actor actor) {
+        if (!actor.inAnyGroup(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD)) {
+            throw new AccessDeniedException("无权访问：仅跟踪问效小组可登记走访、访谈与附件");
+        }
+    }
+
+    void requireLead(Actor actor) {
+        if (!actor.inGroup(Groups.FOLLOW_UP_LEAD)) {
+            throw new AccessDeniedException("无权访问：重新抽样须由跟踪问效小组组长决定（R27）");
+        }
+    }
+}
