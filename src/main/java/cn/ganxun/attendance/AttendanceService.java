@@ -133,6 +133,45 @@ public class AttendanceService {
         return new ClassRegister(classId, sessions(classId), trainees);
     }
 
+    /**
+     * Hours each trainee of the class attended: the hours of the sessions whose current (latest) mark is PRESENT or
+     * LATE; ON_LEAVE, ABSENT and unmarked sessions count as not attended. Trainees without such a session are absent
+     * from the map. One query for the whole class.
+     */
+    public Map<Long, BigDecimal> attendedHours(long classId) {
+        Map<Long, BigDecimal> hours = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.cadre_id, SUM(s.hours) AS hours
+                  FROM attendance_mark m JOIN teaching_session s ON s.id = m.session_id
+                 WHERE s.class_id = ? AND m.mark IN ('PRESENT', 'LATE')
+                   AND NOT EXISTS (SELECT 1 FROM attendance_mark n
+                                    WHERE n.session_id = m.session_id AND n.cadre_id = m.cadre_id
+                                      AND (n.recorded_at > m.recorded_at OR (n.recorded_at = m.recorded_at AND n.id > m.id)))
+                 GROUP BY m.cadre_id""")
+                .param(classId)
+                .query(rs -> {
+                    hours.put(rs.getLong("cadre_id"), rs.getBigDecimal("hours"));
+                });
+        return hours;
+    }
+
+    /** The hours of all the class's teaching sessions; null when it kept none. */
+    public BigDecimal sessionHours(long classId) {
+        return jdbc.sql("SELECT SUM(hours) FROM teaching_session WHERE class_id = ?").param(classId)
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
+    /**
+     * The attendance share (出勤率): attended hours over session hours, at most 1; 1 when the class kept no sessions
+     * (it counts as fully attended). Credits (R22) and the unit feedback report (R30) use this one definition.
+     */
+    public static BigDecimal share(BigDecimal attendedHours, BigDecimal sessionHours) {
+        if (sessionHours == null || sessionHours.signum() == 0) {
+            return BigDecimal.ONE;
+        }
+        return attendedHours.divide(sessionHours, 6, java.math.RoundingMode.HALF_UP).min(BigDecimal.ONE);
+    }
+
     /** The history of one trainee in one session, oldest first. */
     public List<MarkRecord> history(long sessionId, long cadreId, Actor actor) {
         TeachingSession s = session(sessionId);

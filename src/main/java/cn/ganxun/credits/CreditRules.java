@@ -39,14 +39,6 @@ final class CreditRules {
                 .divide(BigDecimal.valueOf(2)).setScale(1, RoundingMode.UNNECESSARY);
     }
 
-    /** Attended hours over session hours (1 when the class kept no sessions). */
-    static BigDecimal share(BigDecimal attendedHours, BigDecimal sessionHours) {
-        if (sessionHours == null || sessionHours.signum() == 0) {
-            return BigDecimal.ONE;
-        }
-        return attendedHours.divide(sessionHours, 6, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-    }
-
     static boolean forAnnualAppraisal(boolean offJob) {
         return offJob;
     }

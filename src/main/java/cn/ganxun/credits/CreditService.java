@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.ganxun.attendance.AttendanceService;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.NotFoundException;
 import cn.ganxun.security.Actor;
@@ -35,9 +35,11 @@ import cn.ganxun.security.Groups;
 public class CreditService {
 
     private final JdbcClient jdbc;
+    private final AttendanceService attendance;
 
-    CreditService(JdbcClient jdbc) {
+    CreditService(JdbcClient jdbc, AttendanceService attendance) {
         this.jdbc = jdbc;
+        this.attendance = attendance;
     }
 
     /**
@@ -54,12 +56,11 @@ public class CreditService {
                 .query((rs, n) -> new ClassFacts(rs.getString("class_number"), rs.getString("title"),
                         rs.getDate("start_date").toLocalDate(), rs.getDate("end_date").toLocalDate(), rs.getBoolean("off_job")))
                 .optional().orElseThrow(() -> new NotFoundException("培训班不存在：" + classId));
-        BigDecimal sessionHours = jdbc.sql("SELECT SUM(hours) FROM teaching_session WHERE class_id = ?").param(classId)
-                .query(BigDecimal.class).optional().orElse(null);
+        BigDecimal sessionHours = attendance.sessionHours(classId);
         boolean keptSessions = sessionHours != null && sessionHours.signum() > 0;
         BigDecimal curriculumHours = jdbc.sql("SELECT SUM(hours) FROM course WHERE class_id = ?").param(classId)
                 .query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-        Map<Long, BigDecimal> attended = attendedHours(classId);
+        Map<Long, BigDecimal> attended = attendance.attendedHours(classId);
         long days = CreditRules.days(facts.start(), facts.end());
         boolean earns = CreditRules.earnsCredits(facts.offJob(), facts.start(), facts.end());
         Timestamp now = Timestamp.valueOf(EngineClock.now());
@@ -72,7 +73,7 @@ public class CreditService {
                 .list();
         for (Result result : results) {
             BigDecimal hours = keptSessions ? attended.getOrDefault(result.cadreId(), BigDecimal.ZERO) : curriculumHours;
-            BigDecimal share = CreditRules.share(hours, keptSessions ? sessionHours : null);
+            BigDecimal share = AttendanceService.share(hours, keptSessions ? sessionHours : null);
             boolean passed = result.completed() && !"FAIL".equals(result.grade());
             BigDecimal credits = earns && passed ? CreditRules.credits(days, share) : BigDecimal.ZERO.setScale(1);
             String reason = reason(facts, days, earns, result, passed, keptSessions, hours, sessionHours, share, credits);
@@ -138,24 +139,6 @@ public class CreditService {
             return;
         }
         throw new AccessDeniedException("无权访问：学分档案仅对组织部门、本人及所在单位组织人事部门开放");
-    }
-
-    /** Hours each trainee attended: sessions whose current (latest) mark is PRESENT or LATE. */
-    private Map<Long, BigDecimal> attendedHours(long classId) {
-        Map<Long, BigDecimal> hours = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.cadre_id, SUM(s.hours) AS hours
-                  FROM attendance_mark m JOIN teaching_session s ON s.id = m.session_id
-                 WHERE s.class_id = ? AND m.mark IN ('PRESENT', 'LATE')
-                   AND NOT EXISTS (SELECT 1 FROM attendance_mark n
-                                    WHERE n.session_id = m.session_id AND n.cadre_id = m.cadre_id
-                                      AND (n.recorded_at > m.recorded_at OR (n.recorded_at = m.recorded_at AND n.id > m.id)))
-                 GROUP BY m.cadre_id""")
-                .param(classId)
-                .query(rs -> {
-                    hours.put(rs.getLong("cadre_id"), rs.getBigDecimal("hours"));
-                });
-        return hours;
     }
 
     private static String reason(ClassFacts facts, long days, boolean earns, Result result, boolean passed,

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import cn.ganxun.attendance.AttendanceService;
+
 /** R22 credit arithmetic and R3 form marks, without Spring. */
 class CreditRulesTest {
 
@@ -24,12 +26,12 @@ class CreditRulesTest {
     void R22_five_credits_a_day_times_attendance_rounded_to_half_credits() {
         assertThat(CreditRules.credits(3, BigDecimal.ONE)).isEqualByComparingTo("15");
         assertThat(CreditRules.credits(10, BigDecimal.ONE)).isEqualByComparingTo("50");
-        assertThat(CreditRules.credits(3, CreditRules.share(bd(20), bd(24)))).isEqualByComparingTo("12.5"); // 12.5
-        assertThat(CreditRules.credits(10, CreditRules.share(bd(72), bd(80)))).isEqualByComparingTo("45");
-        assertThat(CreditRules.credits(3, CreditRules.share(bd(23), bd(24)))).isEqualByComparingTo("14.5"); // 14.375
-        assertThat(CreditRules.credits(3, CreditRules.share(bd(22), bd(24)))).isEqualByComparingTo("14"); // 13.75 → 14
+        assertThat(CreditRules.credits(3, AttendanceService.share(bd(20), bd(24)))).isEqualByComparingTo("12.5"); // 12.5
+        assertThat(CreditRules.credits(10, AttendanceService.share(bd(72), bd(80)))).isEqualByComparingTo("45");
+        assertThat(CreditRules.credits(3, AttendanceService.share(bd(23), bd(24)))).isEqualByComparingTo("14.5"); // 14.375
+        assertThat(CreditRules.credits(3, AttendanceService.share(bd(22), bd(24)))).isEqualByComparingTo("14"); // 13.75 → 14
         assertThat(CreditRules.credits(3, BigDecimal.ZERO)).isEqualByComparingTo("0");
-        assertThat(CreditRules.share(bd(5), BigDecimal.ZERO)).isEqualByComparingTo("1");
+        assertThat(AttendanceService.share(bd(5), BigDecimal.ZERO)).isEqualByComparingTo("1");
     }
 
     @Test
