@@ -25,6 +25,7 @@ public final class TrainingClassProcess {
         public static final String TASK_LIST_MAKE_UP = "Task_ListMakeUp";
         public static final String TASK_PLACE_MAKE_UP = "Task_PlaceMakeUp";
         public static final String GATEWAY_JOIN_RESULTS = "Gateway_JoinResults";
+        public static final String TASK_REQUEST_RESULTS_FEEDBACK = "Task_RequestResultsFeedback";
         public static final String TASK_AWAIT_FOLLOW_UP = "Task_AwaitFollowUp";
         public static final String END_CLASS_CLOSED = "EndEvent_ClassClosed";
 

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.ganxun.cadres.Rank;
+import cn.ganxun.feedback.UnitFeedbackProcess;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
@@ -138,7 +139,11 @@ class TrainingClassResultsTest {
             managementService.executeJob(job.getId());
         }
         BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_AWAIT_FOLLOW_UP)
-                .hasPassed(TASK_ISSUE_CERTIFICATES, TASK_POST_CREDITS, TASK_LIST_MAKE_UP, TASK_PLACE_MAKE_UP);
+                .hasPassed(TASK_ISSUE_CERTIFICATES, TASK_POST_CREDITS, TASK_LIST_MAKE_UP, TASK_PLACE_MAKE_UP,
+                        TASK_REQUEST_RESULTS_FEEDBACK);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitFeedbackProcess.KEY)
+                .processInstanceBusinessKey(fixtures.classNumber(classId)).count())
+                .as("R30: results go to the units at once").isOne();
     }
 
     @Test
