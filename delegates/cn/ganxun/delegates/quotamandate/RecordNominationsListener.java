@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.FormValues;
 import cn.ganxun.dispatch.QuotaService;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.CurrentUser;
@@ -40,20 +40,13 @@ class RecordNominationsListener implements TaskListener {
 
     private static List<Long> cadreIds(Object value) {
         List<Long> ids = new ArrayList<>();
-        if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(element -> ids.add(parse(element.isNumber() ? String.valueOf(element.numberValue())
-                    : element.stringValue())));
-        } else if (value instanceof List<?> list) {
-            list.forEach(element -> ids.add(parse(String.valueOf(element))));
-        } else if (value != null) {
-            throw InvalidInputException.of(NOMINEE_IDS, "推荐人员格式错误");
-        }
+        FormValues.strings(value, NOMINEE_IDS).forEach(element -> ids.add(parse(element)));
         return ids;
     }
 
     private static Long parse(String value) {
         try {
-            return Long.valueOf(value.replaceAll("\\.0$", ""));
+            return Long.valueOf(value);
         } catch (NumberFormatException e) {
             throw InvalidInputException.of(NOMINEE_IDS, "推荐人员取值无效：" + value);
         }

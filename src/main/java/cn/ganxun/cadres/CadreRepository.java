@@ -184,21 +184,25 @@ public class CadreRepository {
                 .list();
     }
 
-    /** R3a: the cadre's classes, newest first. */
+    /** R3a: the cadre's classes, newest first, with the follow-up's final evaluation once it closed (R29). */
     List<TrainingView> trainings(long cadreId) {
         return jdbc.sql("""
                 SELECT k.class_number, k.title, i.name AS institution, k.start_date, k.end_date,
-                       e.status, e.hours, e.credits, e.grade, e.certificate_number
+                       e.status, e.hours, e.credits, e.grade, e.certificate_number,
+                       fe.combined_score AS follow_up_score, fe.findings AS follow_up_findings
                 FROM enrollment e
                 JOIN training_class k ON k.id = e.class_id
                 JOIN institution i ON i.id = k.institution_id
+                LEFT JOIN follow_up f ON f.class_id = e.class_id
+                LEFT JOIN follow_up_evaluation fe ON fe.follow_up_id = f.id AND fe.cadre_id = e.cadre_id
                 WHERE e.cadre_id = ?
                 ORDER BY k.start_date DESC, k.class_number""")
                 .param(cadreId)
                 .query((rs, n) -> new TrainingView(rs.getString("class_number"), rs.getString("title"),
                         rs.getString("institution"), rs.getObject("start_date", LocalDate.class),
                         rs.getObject("end_date", LocalDate.class), rs.getString("status"), rs.getBigDecimal("hours"),
-                        rs.getBigDecimal("credits"), rs.getString("grade"), rs.getString("certificate_number")))
+                        rs.getBigDecimal("credits"), rs.getString("grade"), rs.getString("certificate_number"),
+                        rs.getBigDecimal("follow_up_score"), rs.getString("follow_up_findings")))
                 .list();
     }
 

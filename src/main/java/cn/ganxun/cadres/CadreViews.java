@@ -32,8 +32,12 @@ final class CadreViews {
             Rank fromRank, Rank toRank, String post, String note, String recordedBy, LocalDateTime recordedAt) {
     }
 
-    /** One enrollment joined with its class. Status and grade are the enrollment's own codes. */
+    /**
+     * One enrollment joined with its class. Status and grade are the enrollment's own codes; the follow-up score and
+     * findings are the final post-evaluation (R29), null until the class's follow-up closed or when never visited.
+     */
     record TrainingView(String classNumber, String title, String institution, LocalDate startDate, LocalDate endDate,
-            String status, BigDecimal hours, BigDecimal credits, String grade, String certificateNumber) {
+            String status, BigDecimal hours, BigDecimal credits, String grade, String certificateNumber,
+            BigDecimal followUpScore, String followUpFindings) {
     }
 }

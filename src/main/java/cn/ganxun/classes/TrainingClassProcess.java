@@ -26,18 +26,10 @@ public final class TrainingClassProcess {
         public static final String TASK_PLACE_MAKE_UP = "Task_PlaceMakeUp";
         public static final String GATEWAY_JOIN_RESULTS = "Gateway_JoinResults";
         public static final String TASK_REQUEST_RESULTS_FEEDBACK = "Task_RequestResultsFeedback";
-        public static final String TASK_AWAIT_FOLLOW_UP = "Task_AwaitFollowUp";
+        public static final String CALL_FOLLOW_UP = "CallActivity_FollowUp";
         public static final String END_CLASS_CLOSED = "EndEvent_ClassClosed";
 
         private Elements() {
-        }
-    }
-
-    public static final class Messages {
-        /** Correlated by the follow-up phase (next issue) when the one-year follow-up starts. */
-        public static final String FOLLOW_UP_STARTED = "Message_FollowUpStarted";
-
-        private Messages() {
         }
     }
 

@@ -45,15 +45,15 @@ import cn.ganxun.platform.NotFoundException;
  * the new one. Confirming the current draw creates one {@code unit_visit} per sampled trainee; after that no redraw.
  */
 @Service
-@EnableConfigurationProperties(VisitProperties.class)
+@EnableConfigurationProperties(FollowUpProperties.class)
 public class SampleDrawService {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
-    private final VisitProperties properties;
+    private final FollowUpProperties properties;
     private final SecureRandom seeds = new SecureRandom();
 
-    SampleDrawService(JdbcClient jdbc, JdbcTemplate batch, VisitProperties properties) {
+    SampleDrawService(JdbcClient jdbc, JdbcTemplate batch, FollowUpProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.properties = properties;
@@ -209,8 +209,7 @@ public class SampleDrawService {
                 SELECT c.id, c.cadre_number, c.name, c.unit_id, u.name AS unit_name
                   FROM follow_up f JOIN enrollment e ON e.class_id = f.class_id
                   JOIN cadre c ON c.id = e.cadre_id JOIN unit u ON u.id = c.unit_id
-                 WHERE f.id = ? AND e.status IN ('ENROLLED', 'COMPLETED', 'INCOMPLETE')
-                 ORDER BY c.cadre_number""")
+                 WHERE f.id = ?""" + " AND " + FollowUpService.TRAINEES + " ORDER BY c.cadre_number")
                 .param(followUpId)
                 .query((rs, n) -> new SampledTrainee(rs.getLong("id"), rs.getString("cadre_number"), rs.getString("name"),
                         rs.getLong("unit_id"), rs.getString("unit_name")))

@@ -50,9 +50,9 @@ public class UnitVisitService {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final IndicatorCatalog catalog;
-    private final VisitProperties properties;
+    private final FollowUpProperties properties;
 
-    UnitVisitService(JdbcClient jdbc, JdbcTemplate batch, IndicatorCatalog catalog, VisitProperties properties) {
+    UnitVisitService(JdbcClient jdbc, JdbcTemplate batch, IndicatorCatalog catalog, FollowUpProperties properties) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.catalog = catalog;

@@ -37,10 +37,10 @@ class VisitController {
     private final SampleDrawService samples;
     private final UnitVisitService visits;
     private final IndicatorCatalog catalog;
-    private final VisitAccess access;
+    private final FollowUpAccess access;
     private final CurrentUser currentUser;
 
-    VisitController(SampleDrawService samples, UnitVisitService visits, IndicatorCatalog catalog, VisitAccess access,
+    VisitController(SampleDrawService samples, UnitVisitService visits, IndicatorCatalog catalog, FollowUpAccess access,
             CurrentUser currentUser) {
         this.samples = samples;
         this.visits = visits;

@@ -38,7 +38,7 @@ import cn.ganxun.testsupport.TrainingFixtures;
 /**
  * training-class after its roster: the class-end timer calls the assessment; once results are confirmed,
  * certificates (R21), credits (R22, R3) and make-up placement (R21) run in parallel, then the class waits for
- * its follow-up.
+ * its follow-up (the `follow-up` call activity).
  */
 @GanxunTest
 @AlsoOnPostgres
@@ -138,12 +138,17 @@ class TrainingClassResultsTest {
         for (Job job : managementService.createJobQuery().processInstanceId(lifecycle.getId()).messages().list()) {
             managementService.executeJob(job.getId());
         }
-        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_AWAIT_FOLLOW_UP)
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(CALL_FOLLOW_UP)
                 .hasPassed(TASK_ISSUE_CERTIFICATES, TASK_POST_CREDITS, TASK_LIST_MAKE_UP, TASK_PLACE_MAKE_UP,
                         TASK_REQUEST_RESULTS_FEEDBACK);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitFeedbackProcess.KEY)
                 .processInstanceBusinessKey(fixtures.classNumber(classId)).count())
                 .as("R30: results go to the units at once").isOne();
+        ProcessInstance followUp = runtimeService.createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
+                .singleResult();
+        assertThat(followUp.getBusinessKey()).as("R24: the follow-up starts once results are confirmed")
+                .isEqualTo(fixtures.classNumber(classId));
+        assertThat(runtimeService.getVariable(followUp.getId(), "classId")).isEqualTo(classId);
     }
 
     @Test
@@ -160,7 +165,7 @@ class TrainingClassResultsTest {
                 managementService.executeJob(job.getId());
             }
         }
-        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(TASK_AWAIT_FOLLOW_UP).hasNotPassed(TASK_PLACE_MAKE_UP);
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt(CALL_FOLLOW_UP).hasNotPassed(TASK_PLACE_MAKE_UP);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM certificate WHERE class_id = ?").param(classId).query(Long.class).single())
                 .isEqualTo(2);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -216,8 +217,8 @@ class SampleDrawServiceTest {
 
     @Test
     void r27_theShareIsValidatedAtStartup() {
-        assertThatThrownBy(() -> new VisitProperties(BigDecimal.ZERO, 1024)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new VisitProperties(new BigDecimal("1.01"), 1024)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new VisitProperties(BigDecimal.ONE, 1024).sampleShare()).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> new FollowUpProperties(BigDecimal.ZERO, 1024, Period.ofMonths(2), Period.ofDays(14), Period.ofMonths(10))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FollowUpProperties(new BigDecimal("1.01"), 1024, Period.ofMonths(2), Period.ofDays(14), Period.ofMonths(10))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FollowUpProperties(BigDecimal.ONE, 1024, Period.ofMonths(2), Period.ofDays(14), Period.ofMonths(10)).sampleShare()).isEqualByComparingTo("1");
     }
 }

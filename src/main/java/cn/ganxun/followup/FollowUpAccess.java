@@ -12,24 +12,22 @@ import cn.ganxun.security.Actor;
 import cn.ganxun.security.Groups;
 
 /**
- * Who may see and work the sample and the unit visits: the follow-up team and its lead read and write; the org
- * department and managers read; the class's own institution reads; nobody else (unit HR, trainees, other
- * institutions). A redraw is the lead's decision.
+ * Who may see and work a follow-up: the follow-up team and its lead read everything and work the sample and the unit
+ * visits; the org department and managers read; the class's own institution reads and records seminars; nobody else
+ * (unit HR, trainees, other institutions). A redraw is the lead's decision; the follow-up plan (R24) the org
+ * department's.
  */
 @Component
-class VisitAccess {
+class FollowUpAccess {
 
     private final JdbcClient jdbc;
 
-    VisitAccess(JdbcClient jdbc) {
+    FollowUpAccess(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void requireReader(Actor actor, long followUpId) {
-        requireReader(actor, () -> jdbc.sql("""
-                SELECT k.institution_id FROM follow_up f JOIN training_class k ON k.id = f.class_id WHERE f.id = ?""")
-                .param(followUpId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("跟踪问效不存在：" + followUpId)));
+        requireReader(actor, () -> institutionOf(followUpId));
     }
 
     void requireVisitReader(Actor actor, long visitId) {
@@ -54,6 +52,21 @@ class VisitAccess {
         throw new AccessDeniedException("无权访问：仅跟踪问效小组、组织部门、管理人员及本班承办机构可查看抽样与走访");
     }
 
+    /** The class's own institution, or the org department (recording on its behalf). */
+    void requireSeminarRecorder(Actor actor, long followUpId) {
+        requireReader(actor, followUpId);
+        if (!actor.inGroup(Groups.ORG_DEPT)
+                && !(actor.inGroup(Groups.INSTITUTION) && Objects.equals(actor.institutionId(), institutionOf(followUpId)))) {
+            throw new AccessDeniedException("无权访问：训后座谈会由本班承办机构或组织部门登记（R26）");
+        }
+    }
+
+    void requirePlanner(Actor actor) {
+        if (!actor.inGroup(Groups.ORG_DEPT)) {
+            throw new AccessDeniedException("无权访问：训后跟踪期限由组织部门设置（R24）");
+        }
+    }
+
     void requireTeam(Actor actor) {
         if (!actor.inAnyGroup(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD)) {
             throw new AccessDeniedException("无权访问：仅跟踪问效小组可登记走访、访谈与附件");
@@ -64,5 +77,12 @@ class VisitAccess {
         if (!actor.inGroup(Groups.FOLLOW_UP_LEAD)) {
             throw new AccessDeniedException("无权访问：重新抽样须由跟踪问效小组组长决定（R27）");
         }
+    }
+
+    private Long institutionOf(long followUpId) {
+        return jdbc.sql("""
+                SELECT k.institution_id FROM follow_up f JOIN training_class k ON k.id = f.class_id WHERE f.id = ?""")
+                .param(followUpId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("跟踪问效不存在：" + followUpId));
     }
 }

@@ -1,0 +1,24 @@
+package cn.ganxun.delegates.followup;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.followup.SampleDrawService;
+
+/** 随机抽取走访学员 (R27): the first draw, by the system, stored with its seed and population. */
+@Component
+class DrawSampleDelegate implements JavaDelegate {
+
+    private final SampleDrawService samples;
+
+    DrawSampleDelegate(SampleDrawService samples) {
+        this.samples = samples;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        samples.draw(FollowUpVars.followUpId(execution), ActingUser.SYSTEM);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.ganxun.delegates.followup;
+
+import static cn.ganxun.followup.FollowUpProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.followup.HalfYearReportService;
+
+/** On completion of 发布半年反馈报告 (R28): publishes the report with the institution's remarks (PDF frozen). */
+@Component
+class PublishReportListener implements TaskListener {
+
+    private final HalfYearReportService reports;
+
+    PublishReportListener(HalfYearReportService reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        reports.publish(FollowUpVars.id(task, REPORT_ID), FollowUpVars.text(task, REPORT_REMARKS), ActingUser.of(task));
+    }
+}

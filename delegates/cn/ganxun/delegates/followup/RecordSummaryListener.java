@@ -1,0 +1,27 @@
+package cn.ganxun.delegates.followup;
+
+import static cn.ganxun.followup.FollowUpProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.followup.FollowUpService;
+
+/** On completion of 提交学习心得 (R26): stores the summary, written by the trainee or on their behalf. */
+@Component
+class RecordSummaryListener implements TaskListener {
+
+    private final FollowUpService followUps;
+
+    RecordSummaryListener(FollowUpService followUps) {
+        this.followUps = followUps;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        followUps.submitSummary(FollowUpVars.followUpId(task), FollowUpVars.id(task, TRAINEE_ID),
+                FollowUpVars.text(task, SUMMARY_CONTENT), ActingUser.of(task));
+    }
+}

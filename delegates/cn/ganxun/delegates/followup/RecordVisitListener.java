@@ -1,0 +1,40 @@
+package cn.ganxun.delegates.followup;
+
+import static cn.ganxun.followup.FollowUpProcess.Vars.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.FormValues;
+import cn.ganxun.followup.InterviewForm;
+import cn.ganxun.followup.NewInterview;
+import cn.ganxun.followup.UnitVisitService;
+
+/**
+ * On completion of 走访学员单位 (R27, R29): logs the interview typed into the form, if any, and ends the visit (which
+ * needs at least one interview). Any refusal rolls the completion back with every problem named.
+ */
+@Component
+class RecordVisitListener implements TaskListener {
+
+    private final UnitVisitService visits;
+
+    RecordVisitListener(UnitVisitService visits) {
+        this.visits = visits;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long visitId = FollowUpVars.id(task, VISIT_ID);
+        String actor = ActingUser.of(task);
+        NewInterview interview = InterviewForm.parse(FollowUpVars.text(task, INTERVIEW_HELD_ON),
+                FollowUpVars.text(task, INTERVIEW_METHOD), FormValues.strings(task.getVariable(INTERVIEWEES), INTERVIEWEES),
+                FollowUpVars.text(task, INTERVIEW_FINDINGS), FollowUpVars.text(task, INTERVIEW_SCORES));
+        if (interview != null) {
+            visits.logInterview(visitId, interview, actor);
+        }
+        visits.complete(visitId, actor);
+    }
+}

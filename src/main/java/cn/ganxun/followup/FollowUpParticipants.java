@@ -1,0 +1,41 @@
+package cn.ganxun.followup;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.ganxun.security.Groups;
+
+/**
+ * Who works the tasks of {@code follow-up}, for the model's expressions: the class's institution (seminar, missing
+ * summaries, reports) and each trainee through the account bound to the cadre; a trainee without an account has their
+ * learning summary entered by the institution on their behalf.
+ */
+@Component("followUpParticipants")
+public class FollowUpParticipants {
+
+    private final JdbcClient jdbc;
+
+    FollowUpParticipants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The candidate group of the class's institution, {@code institution-<code>}. */
+    public String institutionGroup(long classId) {
+        return Groups.institution(jdbc.sql("""
+                SELECT i.code FROM training_class k JOIN institution i ON i.id = k.institution_id WHERE k.id = ?""")
+                .param(classId).query(String.class).single());
+    }
+
+    /** The accounts bound to the cadre (candidate users of their summary task). */
+    public List<String> traineeAccounts(long cadreId) {
+        return jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id").param(cadreId)
+                .query(String.class).list();
+    }
+
+    /** The institution's group when the cadre has no account (it writes on their behalf), else none. */
+    public List<String> onBehalfGroups(long classId, long cadreId) {
+        return traineeAccounts(cadreId).isEmpty() ? List.of(institutionGroup(classId)) : List.of();
+    }
+}
