@@ -30,6 +30,21 @@ class FollowUpAccess {
         requireReader(actor, () -> institutionOf(followUpId));
     }
 
+    /** The class's follow-up page: by the class's institution (404 for a class that does not exist). */
+    void requireClassReader(Actor actor, long classId) {
+        requireReader(actor, () -> jdbc.sql("SELECT institution_id FROM training_class WHERE id = ?").param(classId)
+                .query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("培训班不存在：" + classId)));
+    }
+
+    void requireReportReader(Actor actor, long reportId) {
+        requireReader(actor, () -> jdbc.sql("""
+                SELECT k.institution_id FROM half_year_report r JOIN follow_up f ON f.id = r.follow_up_id
+                  JOIN training_class k ON k.id = f.class_id WHERE r.id = ?""")
+                .param(reportId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("半年反馈报告不存在：" + reportId)));
+    }
+
     void requireVisitReader(Actor actor, long visitId) {
         requireReader(actor, () -> jdbc.sql("""
                 SELECT k.institution_id FROM unit_visit v JOIN follow_up f ON f.id = v.follow_up_id
@@ -49,7 +64,7 @@ class FollowUpAccess {
                 && Objects.equals(actor.institutionId(), classInstitution.get())) {
             return;
         }
-        throw new AccessDeniedException("无权访问：仅跟踪问效小组、组织部门、管理人员及本班承办机构可查看抽样与走访");
+        throw new AccessDeniedException("无权访问：仅跟踪问效小组、组织部门、管理人员及本班承办机构可查看训后跟踪、抽样与走访");
     }
 
     /** The class's own institution, or the org department (recording on its behalf). */

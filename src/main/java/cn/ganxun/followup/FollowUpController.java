@@ -56,11 +56,11 @@ class FollowUpController {
     @GetMapping("/api/classes/{classId}/follow-up")
     @Operation(summary = "班次的训后跟踪", description = "跟踪期限与各项截止日期、座谈会、学习心得（含未交名单）、半年反馈报告、期满后的总体评价")
     Overview overview(@PathVariable long classId) {
+        access.requireClassReader(currentUser.get(), classId);
         FollowUp followUp = followUps.ofClass(classId);
         if (followUp == null) {
             throw new NotFoundException("本班训后跟踪尚未开始：" + classId);
         }
-        access.requireReader(currentUser.get(), followUp.id());
         return new Overview(followUp, followUps.seminars(followUp.id()), followUps.summaries(followUp.id()),
                 reports.reports(followUp.id()), followUps.evaluations(followUp.id()));
     }
@@ -77,8 +77,8 @@ class FollowUpController {
     @GetMapping("/api/follow-ups/reports/{reportId}/pdf")
     @Operation(summary = "下载半年反馈报告 PDF", description = "已发布的为定稿；草稿按当前数据生成（R28）")
     ResponseEntity<byte[]> reportPdf(@PathVariable long reportId) {
+        access.requireReportReader(currentUser.get(), reportId);
         HalfYearReport report = reports.report(reportId);
-        access.requireReader(currentUser.get(), report.followUpId());
         FollowUp followUp = followUps.find(report.followUpId());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)

@@ -82,8 +82,11 @@ public class HalfYearReportService {
                 .query(HalfYearReportService::map).list();
     }
 
-    /** The PDF: as published, or the draft rendered from the current tables. */
-    @Transactional(readOnly = true)
+    /**
+     * The PDF: as published, or the draft rendered from the current tables. Not a read-only transaction: the indicator
+     * names come from a DMN evaluation, which writes decision history.
+     */
+    @Transactional
     public byte[] pdf(long reportId) {
         HalfYearReport report = report(reportId);
         if (report.published()) {
