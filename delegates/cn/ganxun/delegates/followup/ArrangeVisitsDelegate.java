@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.SampleDrawService;
 
 /** 安排单位走访 (R27): confirms the sample in the lead's name; one unit visit per sampled trainee. */
@@ -14,14 +15,16 @@ import cn.ganxun.followup.SampleDrawService;
 class ArrangeVisitsDelegate implements JavaDelegate {
 
     private final SampleDrawService samples;
+    private final FollowUpService followUps;
 
-    ArrangeVisitsDelegate(SampleDrawService samples) {
+    ArrangeVisitsDelegate(SampleDrawService samples, FollowUpService followUps) {
         this.samples = samples;
+        this.followUps = followUps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VISIT_IDS, FollowUpVars.ids(samples.confirm(FollowUpVars.followUpId(execution),
+        execution.setVariable(VISIT_IDS, FollowUpVars.ids(samples.confirm(followUps.ofProcess(execution.getProcessInstanceId()).id(),
                 FollowUpVars.text(execution, SAMPLE_REVIEWED_BY))));
     }
 }

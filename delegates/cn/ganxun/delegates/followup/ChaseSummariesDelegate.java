@@ -18,6 +18,6 @@ class ChaseSummariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.chaseSummaries(FollowUpVars.followUpId(execution));
+        followUps.chaseSummaries(followUps.ofProcess(execution.getProcessInstanceId()).id());
     }
 }

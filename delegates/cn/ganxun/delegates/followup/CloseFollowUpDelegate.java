@@ -1,17 +1,12 @@
 package cn.ganxun.delegates.followup;
 
-import static cn.ganxun.followup.FollowUpProcess.Vars.PERIOD_NO;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.followup.FollowUpService;
 
-/**
- * 结束跟踪并总体评价 (R24, R29, R3a): closes the follow-up with a final evaluation per trainee; the last report period
- * is the one drafted next.
- */
+/** 结束跟踪并总体评价 (R24, R29, R3a): closes the follow-up with a final evaluation per trainee. */
 @Component
 class CloseFollowUpDelegate implements JavaDelegate {
 
@@ -23,8 +18,6 @@ class CloseFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long followUpId = FollowUpVars.followUpId(execution);
-        followUps.close(followUpId);
-        execution.setVariable(PERIOD_NO, followUps.find(followUpId).reportPeriods());
+        followUps.close(followUps.ofProcess(execution.getProcessInstanceId()).id());
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.SampleDrawService;
 
 /** 随机抽取走访学员 (R27): the first draw, by the system, stored with its seed and population. */
@@ -12,13 +13,15 @@ import cn.ganxun.followup.SampleDrawService;
 class DrawSampleDelegate implements JavaDelegate {
 
     private final SampleDrawService samples;
+    private final FollowUpService followUps;
 
-    DrawSampleDelegate(SampleDrawService samples) {
+    DrawSampleDelegate(SampleDrawService samples, FollowUpService followUps) {
         this.samples = samples;
+        this.followUps = followUps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        samples.draw(FollowUpVars.followUpId(execution), ActingUser.SYSTEM);
+        samples.draw(followUps.ofProcess(execution.getProcessInstanceId()).id(), ActingUser.SYSTEM);
     }
 }

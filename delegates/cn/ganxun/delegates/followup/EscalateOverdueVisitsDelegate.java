@@ -18,6 +18,6 @@ class EscalateOverdueVisitsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        escalation.escalateOverdue(FollowUpVars.followUpId(execution), execution.getProcessInstanceId());
+        escalation.escalateOverdue(execution.getProcessInstanceId());
     }
 }

@@ -13,8 +13,8 @@ import cn.ganxun.followup.UnitVisitService;
 
 /**
  * On creation of each follow-up task: the form's Markdown (task-local), the task's inputs as variables local to the
- * task's own execution (parallel tasks and multi-instances never share them, and they end with the task), and a name
- * that tells the trainee or visit apart in the task list.
+ * task's own execution (parallel tasks and multi-instances never share them; each new task starts them empty), and a
+ * name that tells the trainee or visit apart in the task list.
  */
 @Component
 class FollowUpFormListener implements TaskListener {
@@ -31,7 +31,7 @@ class FollowUpFormListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long followUpId = FollowUpVars.followUpId(task);
+        long followUpId = followUps.ofProcess(task.getProcessInstanceId()).id();
         switch (task.getTaskDefinitionKey()) {
             case Elements.TASK_HOLD_SEMINAR -> {
                 task.setVariableLocal(FORM_INFO, info.seminar(followUpId));
@@ -47,7 +47,7 @@ class FollowUpFormListener implements TaskListener {
             case Elements.TASK_REVIEW_MISSING_SUMMARIES -> task.setVariableLocal(FORM_INFO, info.missingSummaries(followUpId));
             case Elements.TASK_REVIEW_SAMPLE -> {
                 task.setVariableLocal(FORM_INFO, info.sample(followUpId));
-                inputs(task, REDRAW_REASON);
+                inputs(task, SAMPLE_DECISION, REDRAW_REASON);
             }
             case Elements.TASK_VISIT_UNIT -> {
                 long visitId = FollowUpVars.id(task, VISIT_ID);

@@ -18,6 +18,6 @@ class ListMissingSummariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.listMissing(FollowUpVars.followUpId(execution));
+        followUps.listMissing(followUps.ofProcess(execution.getProcessInstanceId()).id());
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.HalfYearReportService;
 
 /** On completion of 发布半年反馈报告 (R28): publishes the report with the institution's remarks (PDF frozen). */
@@ -14,13 +15,15 @@ import cn.ganxun.followup.HalfYearReportService;
 class PublishReportListener implements TaskListener {
 
     private final HalfYearReportService reports;
+    private final FollowUpService followUps;
 
-    PublishReportListener(HalfYearReportService reports) {
+    PublishReportListener(HalfYearReportService reports, FollowUpService followUps) {
         this.reports = reports;
+        this.followUps = followUps;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        reports.publish(FollowUpVars.id(task, REPORT_ID), FollowUpVars.text(task, REPORT_REMARKS), ActingUser.of(task));
+        reports.publish(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.id(task, REPORT_ID), FollowUpVars.text(task, REPORT_REMARKS), ActingUser.of(task));
     }
 }

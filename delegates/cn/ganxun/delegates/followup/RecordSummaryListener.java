@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.followup.FollowUpService;
 
-/** On completion of 提交学习心得 (R26): stores the summary, written by the trainee or on their behalf. */
+/** On completion of 提交学习心得 (R26): stores the summary, written by the trainee or by the institution on their behalf. */
 @Component
 class RecordSummaryListener implements TaskListener {
 
@@ -21,7 +21,7 @@ class RecordSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        followUps.submitSummary(FollowUpVars.followUpId(task), FollowUpVars.id(task, TRAINEE_ID),
+        followUps.submitSummary(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.id(task, TRAINEE_ID),
                 FollowUpVars.text(task, SUMMARY_CONTENT), ActingUser.of(task));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.delegates.TaskDecisions;
 import cn.ganxun.followup.FollowUpProcess.SampleDecision;
+import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.SampleDrawService;
 
 /**
@@ -19,9 +20,11 @@ import cn.ganxun.followup.SampleDrawService;
 class ReviewSampleListener implements TaskListener {
 
     private final SampleDrawService samples;
+    private final FollowUpService followUps;
 
-    ReviewSampleListener(SampleDrawService samples) {
+    ReviewSampleListener(SampleDrawService samples, FollowUpService followUps) {
         this.samples = samples;
+        this.followUps = followUps;
     }
 
     @Override
@@ -30,7 +33,7 @@ class ReviewSampleListener implements TaskListener {
         SampleDecision decision = TaskDecisions.required(task, SAMPLE_DECISION, SampleDecision.class,
                 "请选择：确认抽样结果，或重新抽样（R27）");
         if (decision == SampleDecision.REDRAW) {
-            samples.redraw(FollowUpVars.followUpId(task), FollowUpVars.text(task, REDRAW_REASON), actor);
+            samples.redraw(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.text(task, REDRAW_REASON), actor);
         }
         task.getExecution().getProcessInstance().setVariable(SAMPLE_DECISION, decision.name());
         task.getExecution().getProcessInstance().setVariable(SAMPLE_REVIEWED_BY, actor);

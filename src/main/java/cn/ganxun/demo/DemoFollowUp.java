@@ -1,7 +1,11 @@
 package cn.ganxun.demo;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,19 +20,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ganxun.followup.FollowUpProcess;
+import cn.ganxun.platform.EngineClock;
 
 /**
- * Puts the demo city's most recent class of the party school (DX01) or the cadre college (GB01) into its follow-up,
- * so the follow-up logins have work on a fresh start: its enrollments' grades become confirmed results (as the
- * assessment would have left them) and {@code follow-up} starts for it (business key = class number). Once only:
- * nothing happens when any follow-up exists or the class has confirmed results already.
+ * A demo class in its follow-up, so the follow-up logins have work on a fresh start: a five-day off-job class of the
+ * party school (DX01) that ended two weeks ago (after every class of the demo history, so no trainee sits in two
+ * classes at once), with the demo trainee C000001 and active cadres of CD01 and DS01, their results confirmed as the
+ * assessment would have left them (95, 93, … points; 优秀 from 90, 良好 from 80, as grade-thresholds.dmn); then {@code follow-up} starts for it (business key = class number). Runs after the
+ * demo accounts are bound ({@code @Order(30)}) and once only: nothing happens when any follow-up exists.
  */
 @Component
-@Order(20)
-@ConditionalOnProperty(name = {"ganxun.demo.enabled", "ganxun.demo.follow-up"}, havingValue = "true", matchIfMissing = false)
+@Order(30)
+@ConditionalOnProperty(name = {"ganxun.demo.enabled", "ganxun.demo.follow-up"}, havingValue = "true")
 class DemoFollowUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFollowUp.class);
+    private static final int TRAINEES = 12;
 
     private final JdbcClient jdbc;
     private final RuntimeService runtimeService;
@@ -47,36 +54,51 @@ class DemoFollowUp implements ApplicationRunner {
     /** @return the class number followed up now, if one was */
     @Transactional
     public Optional<String> start() {
-        if (jdbc.sql("SELECT COUNT(*) FROM follow_up").query(Integer.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM follow_up").query(Integer.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM institution WHERE code = 'DX01'").query(Integer.class).single() == 0) {
             return Optional.empty();
         }
-        record Latest(long id, String number) {
-        }
-        Optional<Latest> latest = jdbc.sql("""
-                SELECT k.id, k.class_number FROM training_class k JOIN institution i ON i.id = k.institution_id
-                 WHERE i.code IN ('DX01', 'GB01') AND k.status = 'CLOSED'
-                   AND EXISTS (SELECT 1 FROM enrollment e WHERE e.class_id = k.id AND e.grade IS NOT NULL)
-                   AND NOT EXISTS (SELECT 1 FROM assessment_result r WHERE r.class_id = k.id)
-                 ORDER BY k.end_date DESC, k.class_number DESC""")
-                .query((rs, n) -> new Latest(rs.getLong("id"), rs.getString("class_number"))).list().stream().findFirst();
-        if (latest.isEmpty()) {
-            return Optional.empty();
-        }
-        long classId = latest.get().id();
+        LocalDate end = EngineClock.today().minusDays(14);
+        LocalDate start = end.minusDays(4);
+        String number = "H" + end.getYear() + "-0900";
+        LocalDateTime now = EngineClock.now();
         jdbc.sql("""
-                INSERT INTO assessment_result (class_id, cadre_id, result, grade, class_rank, completed, confirmed_by, confirmed_at)
-                SELECT e.class_id, e.cadre_id,
-                       CASE e.grade WHEN 'EXCELLENT' THEN 92 WHEN 'GOOD' THEN 85 WHEN 'PASS' THEN 72 ELSE 50 END,
-                       e.grade,
-                       (SELECT COUNT(*) + 1 FROM enrollment b WHERE b.class_id = e.class_id AND b.grade IS NOT NULL
-                           AND CASE b.grade WHEN 'EXCELLENT' THEN 0 WHEN 'GOOD' THEN 1 WHEN 'PASS' THEN 2 ELSE 3 END
-                             < CASE e.grade WHEN 'EXCELLENT' THEN 0 WHEN 'GOOD' THEN 1 WHEN 'PASS' THEN 2 ELSE 3 END),
-                       e.grade <> 'FAIL', 'demo', ?
-                  FROM enrollment e WHERE e.class_id = ? AND e.grade IS NOT NULL""")
-                .params(Timestamp.valueOf(LocalDateTime.now()), classId).update();
-        runtimeService.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(latest.get().number())
+                INSERT INTO training_class (class_number, title, institution_id, class_type, topic, start_date, end_date,
+                        off_job, planned_participants, dispatch_mode, status, revision, created_at, updated_at)
+                SELECT ?, ?, id, 'TRAINING', '增强党性 锤炼作风', ?, ?, TRUE, 30, 'QUOTA', 'APPROVED', 1, ?, ?
+                  FROM institution WHERE code = 'DX01'""")
+                .params(number, "党性教育专题培训班（" + end.getYear() + "年训后跟踪示范班）", start, end,
+                        Timestamp.valueOf(start.minusDays(45).atTime(9, 0)), Timestamp.valueOf(now))
+                .update();
+        long classId = jdbc.sql("SELECT id FROM training_class WHERE class_number = ?").param(number).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO course (class_id, line_no, title, hours, category) VALUES
+                    (?, 1, '习近平新时代中国特色社会主义思想概论', 20, 'PARTY_THEORY'),
+                    (?, 2, '党章学习与党性修养', 20, 'PARTY_SPIRIT')""")
+                .params(classId, classId).update();
+        List<Long> trainees = new ArrayList<>(jdbc.sql("""
+                SELECT c.id FROM cadre c JOIN unit u ON u.id = c.unit_id
+                 WHERE c.status = 'ACTIVE' AND (c.cadre_number = 'C000001' OR u.code IN ('CD01', 'DS01'))
+                 ORDER BY CASE WHEN c.cadre_number = 'C000001' THEN 0 ELSE 1 END, c.cadre_number""")
+                .query(Long.class).list());
+        List<Long> roster = trainees.subList(0, Math.min(TRAINEES, trainees.size()));
+        for (int i = 0; i < roster.size(); i++) {
+            int result = 95 - 2 * i;
+            String grade = result >= 90 ? "EXCELLENT" : result >= 80 ? "GOOD" : "PASS";
+            jdbc.sql("""
+                    INSERT INTO enrollment (class_id, cadre_id, status, hours, credits, grade, created_at)
+                    VALUES (?, ?, 'COMPLETED', 40, 25, ?, ?)""")
+                    .params(classId, roster.get(i), grade, Timestamp.valueOf(start.minusDays(10).atTime(9, 0))).update();
+            jdbc.sql("""
+                    INSERT INTO assessment_result (class_id, cadre_id, result, grade, class_rank, completed, confirmed_by, confirmed_at)
+                    VALUES (?, ?, ?, ?, ?, TRUE, 'demo', ?)""")
+                    .params(classId, roster.get(i), BigDecimal.valueOf(result), grade, i + 1,
+                            Timestamp.valueOf(end.plusDays(1).atTime(17, 0)))
+                    .update();
+        }
+        runtimeService.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(number)
                 .setVariable(FollowUpProcess.Vars.CLASS_ID, classId).execute();
-        log.info("Demo follow-up started for class {}", latest.get().number());
-        return Optional.of(latest.get().number());
+        log.info("Demo follow-up started for class {} with {} trainees", number, roster.size());
+        return Optional.of(number);
     }
 }

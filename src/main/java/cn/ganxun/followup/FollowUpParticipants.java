@@ -21,6 +21,14 @@ public class FollowUpParticipants {
         this.jdbc = jdbc;
     }
 
+    /** The candidate group of the institution of a {@code follow-up} instance's class (from the tables, not a variable). */
+    public String institutionGroupOf(String processInstanceId) {
+        return Groups.institution(jdbc.sql("""
+                SELECT i.code FROM follow_up f JOIN training_class k ON k.id = f.class_id
+                  JOIN institution i ON i.id = k.institution_id WHERE f.process_instance_id = ?""")
+                .param(processInstanceId).query(String.class).single());
+    }
+
     /** The candidate group of the class's institution, {@code institution-<code>}. */
     public String institutionGroup(long classId) {
         return Groups.institution(jdbc.sql("""
@@ -32,6 +40,13 @@ public class FollowUpParticipants {
     public List<String> traineeAccounts(long cadreId) {
         return jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id").param(cadreId)
                 .query(String.class).list();
+    }
+
+    /** R26: who may write the cadre's learning summary: an account bound to the cadre, or a user of the institution. */
+    boolean writesFor(String userId, long institutionId, long cadreId) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM account_binding WHERE user_id = ? AND (cadre_id = ? OR institution_id = ?)""")
+                .params(userId, cadreId, institutionId).query(Integer.class).single() > 0;
     }
 
     /** The institution's group when the cadre has no account (it writes on their behalf), else none. */

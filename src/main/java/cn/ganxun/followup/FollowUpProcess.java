@@ -45,16 +45,12 @@ public final class FollowUpProcess {
     }
 
     public static final class Vars {
+        /**
+         * The class (input from the caller). The follow-up, its institution and every timer date are read from the
+         * tables by process instance ({@link FollowUpService#ofProcess}, {@link FollowUpSchedule}), never from
+         * variables, which whoever completes a task could overwrite.
+         */
         public static final String CLASS_ID = "classId";
-        public static final String FOLLOW_UP_ID = "followUpId";
-        /** The class's institution's candidate group ({@code institution-<code>}). */
-        public static final String INSTITUTION_GROUP = "institutionGroup";
-        /** Timer dates (java.util.Date, 18:00 of the day). */
-        public static final String SEMINAR_DUE_AT = "seminarDueAt";
-        public static final String SUMMARIES_DUE_AT = "summariesDueAt";
-        public static final String SUMMARIES_MISSING_AT = "summariesMissingAt";
-        public static final String VISITS_DUE_AT = "visitsDueAt";
-        public static final String FOLLOW_UP_ENDS_AT = "followUpEndsAt";
         /** The trainees (JSON list of cadre ids) and the summary multi-instance's element variable. */
         public static final String TRAINEE_IDS = "traineeIds";
         public static final String TRAINEE_ID = "traineeId";
@@ -66,9 +62,7 @@ public final class FollowUpProcess {
         public static final String REDRAW_REASON = "redrawReason";
         /** Who decided on the sample last: the confirmation is recorded in their name. */
         public static final String SAMPLE_REVIEWED_BY = "sampleReviewedBy";
-        /** The half-year report loop: the period to report next, when it ends, whether one is left before the end. */
-        public static final String PERIOD_NO = "periodNo";
-        public static final String REPORT_DUE_AT = "reportDueAt";
+        /** The half-year report loop: whether a period is left before the end; the drafted report (checked on use). */
         public static final String MORE_REPORTS = "moreReports";
         public static final String REPORT_ID = "halfYearReportId";
         /** Task-local Markdown shown by the forms. */

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           (1 to 3 months)
  * @param summaryGrace       R26: missing summaries are chased at their due date; this long after it they are listed
  *                           as missing for the institution
- * @param visitsWithin       R27: the unit visits are due this long after the class ended (within the first year)
+ * @param visitsWithin       R27: the unit visits are due this long after the class ended: 1 to 12 whole months
  */
 @ConfigurationProperties(prefix = "ganxun.follow-up")
 public record FollowUpProperties(@DefaultValue("0.3") BigDecimal sampleShare,
@@ -40,9 +40,8 @@ public record FollowUpProperties(@DefaultValue("0.3") BigDecimal sampleShare,
         if (summaryGrace.isNegative() || summaryGrace.isZero()) {
             throw new IllegalArgumentException("ganxun.follow-up.summary-grace must be positive, e.g. P14D");
         }
-        if (visitsWithin.isNegative() || visitsWithin.isZero() || months(visitsWithin) > 12
-                || months(visitsWithin) == 12 && visitsWithin.getDays() > 0) {
-            throw new IllegalArgumentException("ganxun.follow-up.visits-within must be positive and at most one year (R27)");
+        if (months(visitsWithin) < 1 || months(visitsWithin) > 12 || visitsWithin.getDays() != 0) {
+            throw new IllegalArgumentException("ganxun.follow-up.visits-within must be 1 to 12 whole months (R27), e.g. P10M");
         }
     }
 

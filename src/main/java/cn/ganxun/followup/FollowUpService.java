@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -137,6 +140,22 @@ public class FollowUpService {
                 .orElseThrow(() -> new NotFoundException("跟踪问效不存在：" + followUpId));
     }
 
+    /**
+     * The follow-up a {@code follow-up} process instance works on. The process's steps resolve it here rather than from
+     * a process variable, which whoever completes one of its tasks could overwrite.
+     */
+    public FollowUp ofProcess(String processInstanceId) {
+        return jdbc.sql(FOLLOW_UPS + " WHERE f.process_instance_id = ?").param(processInstanceId)
+                .query(FollowUpService::followUp).optional()
+                .orElseThrow(() -> new NotFoundException("该流程实例没有训后跟踪：" + processInstanceId));
+    }
+
+    /** The {@code follow-up} process instance of a follow-up, if it runs (or ran) in one. */
+    public Optional<String> processInstanceId(long followUpId) {
+        return jdbc.sql("SELECT process_instance_id FROM follow_up WHERE id = ?").param(followUpId).query(String.class)
+                .optional().filter(Objects::nonNull);
+    }
+
     /** The class's follow-up, or null before it opened. */
     public FollowUp ofClass(long classId) {
         return jdbc.sql(FOLLOW_UPS + " WHERE f.class_id = ?").param(classId).query(FollowUpService::followUp).optional()
@@ -199,19 +218,22 @@ public class FollowUpService {
     }
 
     /**
-     * R26: a trainee's learning summary (at least 50 characters), written by the trainee or on their behalf. Refused
-     * when the trainee is not one of the follow-up's, the summary was submitted already or listed as missing, or the
-     * follow-up is closed.
+     * R26: a trainee's learning summary (at least 50 characters), written by the trainee (an account bound to the cadre)
+     * or on their behalf by a user of the class's institution. Refused when the trainee is not one of the follow-up's,
+     * the writer is neither, the summary was submitted already or listed as missing, or the follow-up is closed.
      */
     @Transactional
     public void submitSummary(long followUpId, long cadreId, String content, String actor) {
-        lockOpen(followUpId, "提交学习心得");
+        FollowUp followUp = lockOpen(followUpId, "提交学习心得");
         String status = jdbc.sql("SELECT status FROM learning_summary WHERE follow_up_id = ? AND cadre_id = ? FOR UPDATE")
                 .params(followUpId, cadreId).query(String.class).optional()
                 .orElseThrow(() -> InvalidInputException.rule("R26", "cadreId", "该干部不是本班跟踪问效的学员：" + cadreId));
         if (!LearningSummary.DUE.equals(status)) {
             throw InvalidInputException.rule("R26", "cadreId", LearningSummary.SUBMITTED.equals(status)
                     ? "学习心得已提交，不能重复提交" : "学习心得已逾期并列入未交名单");
+        }
+        if (!participants.writesFor(actor, followUp.institutionId(), cadreId)) {
+            throw new AccessDeniedException("无权访问：学习心得由学员本人或本班承办机构代为填写（R26）");
         }
         String text = content == null ? "" : content.strip();
         if (text.length() < 50) {
@@ -279,8 +301,7 @@ public class FollowUpService {
     @Transactional
     public List<LearningSummary> listMissing(long followUpId) {
         find(followUpId);
-        jdbc.sql("UPDATE learning_summary SET status = 'MISSING' WHERE follow_up_id = ? AND status = 'DUE'")
-                .param(followUpId).update();
+        markMissing(followUpId);
         return jdbc.sql(SUMMARIES + " WHERE s.follow_up_id = ? AND s.status = 'MISSING' ORDER BY c.cadre_number")
                 .param(followUpId).query(FollowUpService::summary).list();
     }
@@ -300,8 +321,7 @@ public class FollowUpService {
             return evaluationCount(followUpId);
         }
         visits.markUnfinishedMissed(followUpId);
-        jdbc.sql("UPDATE learning_summary SET status = 'MISSING' WHERE follow_up_id = ? AND status = 'DUE'")
-                .param(followUpId).update();
+        markMissing(followUpId);
         Timestamp now = Timestamp.valueOf(EngineClock.now());
         for (long cadreId : trainees(followUpId)) {
             SourceScores scores = evaluation.scoresFor(followUpId, cadreId);
@@ -337,6 +357,11 @@ public class FollowUpService {
                                 rs.getBigDecimal("public_score"), rs.getBigDecimal("combined_score"), rs.getString("findings")),
                         rs.getBoolean("summary_submitted"), rs.getBoolean("visited")))
                 .list();
+    }
+
+    private void markMissing(long followUpId) {
+        jdbc.sql("UPDATE learning_summary SET status = 'MISSING' WHERE follow_up_id = ? AND status = 'DUE'")
+                .param(followUpId).update();
     }
 
     private int evaluationCount(long followUpId) {

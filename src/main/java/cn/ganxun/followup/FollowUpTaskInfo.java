@@ -1,5 +1,7 @@
 package cn.ganxun.followup;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -49,7 +51,7 @@ public class FollowUpTaskInfo {
         return header(f) + "以下 " + missing.size() + " 名学员经催交仍未提交学习心得（R26），请知悉并督促：\n\n"
                 + "| 姓名 | 干部编号 | 单位 | 催交时间 |\n|---|---|---|---|\n"
                 + missing.stream().map(s -> "| " + s.cadreName() + " | " + s.cadreNumber() + " | " + s.unitName() + " | "
-                        + (s.chasedAt() == null ? "—" : s.chasedAt().toString().substring(0, 10)) + " |")
+                        + (s.chasedAt() == null ? "—" : LocalDate.ofInstant(s.chasedAt(), ZoneId.systemDefault())) + " |")
                         .collect(Collectors.joining("\n"));
     }
 

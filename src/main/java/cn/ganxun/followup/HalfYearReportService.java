@@ -72,6 +72,12 @@ public class HalfYearReportService {
                 .params(followUpId, periodNo).query(Long.class).single();
     }
 
+    /** R28: the period after the last drafted report (1 when none was drafted yet). */
+    public int nextPeriod(long followUpId) {
+        return jdbc.sql("SELECT COALESCE(MAX(period_no), 0) + 1 FROM half_year_report WHERE follow_up_id = ?")
+                .param(followUpId).query(Integer.class).single();
+    }
+
     public HalfYearReport report(long reportId) {
         return jdbc.sql(REPORTS + " WHERE id = ?").param(reportId).query(HalfYearReportService::map).optional()
                 .orElseThrow(() -> new NotFoundException("半年反馈报告不存在：" + reportId));
@@ -97,14 +103,17 @@ public class HalfYearReportService {
     }
 
     /**
-     * Publishes the report with the institution's remarks (optional, at most 8000 characters): the PDF is rendered
-     * once more and kept as published. Refused for a report that is published already.
+     * Publishes a report of the follow-up with the institution's remarks (optional, at most 8000 characters): the PDF
+     * is rendered once more and kept as published. Refused for another follow-up's report or one published already.
      */
     @Transactional
-    public void publish(long reportId, String remarks, String actor) {
+    public void publish(long followUpId, long reportId, String remarks, String actor) {
         HalfYearReport report = jdbc.sql(REPORTS + " WHERE id = ? FOR UPDATE").param(reportId)
                 .query(HalfYearReportService::map).optional()
                 .orElseThrow(() -> new NotFoundException("半年反馈报告不存在：" + reportId));
+        if (report.followUpId() != followUpId) {
+            throw InvalidInputException.rule("R28", "reportId", "该报告不属于本班的训后跟踪：" + reportId);
+        }
         if (report.published()) {
             throw InvalidInputException.rule("R28", "reportId", "第" + report.periodNo() + "期反馈报告已于 "
                     + report.publishedAt() + " 发布，不能再修改");

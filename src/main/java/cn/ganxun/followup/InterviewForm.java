@@ -2,12 +2,12 @@ package cn.ganxun.followup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.ganxun.platform.FormDates;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.platform.InvalidInputException.Problem;
 
@@ -31,12 +31,10 @@ public final class InterviewForm {
         }
         List<Problem> problems = new ArrayList<>();
         LocalDate date = null;
-        if (!blank(heldOn)) {
-            try {
-                date = LocalDate.parse(heldOn.strip().substring(0, Math.min(10, heldOn.strip().length())));
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("interviewHeldOn", "访谈日期格式应为 yyyy-MM-dd：" + heldOn));
-            }
+        try {
+            date = FormDates.day(heldOn, "interviewHeldOn", "访谈日期");
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
         }
         InterviewMethod interviewMethod = null;
         if (!blank(method)) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,14 +40,18 @@ class VisitController {
     private final IndicatorCatalog catalog;
     private final FollowUpAccess access;
     private final CurrentUser currentUser;
+    private final FollowUpService followUps;
+    private final TaskService taskService;
 
     VisitController(SampleDrawService samples, UnitVisitService visits, IndicatorCatalog catalog, FollowUpAccess access,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, FollowUpService followUps, TaskService taskService) {
         this.samples = samples;
         this.visits = visits;
         this.catalog = catalog;
         this.access = access;
         this.currentUser = currentUser;
+        this.followUps = followUps;
+        this.taskService = taskService;
     }
 
     @GetMapping("/{followUpId}/sample")
@@ -60,11 +65,15 @@ class VisitController {
 
     @PostMapping("/{followUpId}/sample/redraw")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "重新抽样", description = "跟踪问效小组组长；须说明理由，原抽样记录保留；抽样确认后不可重新抽样（R27）")
+    @Operation(summary = "重新抽样", description = "跟踪问效小组组长；须说明理由，原抽样记录保留；抽样确认后不可重新抽样；“审核抽样名单”任务办理中时在任务中重新抽样（R27）")
     SampleDraw redraw(@PathVariable long followUpId, @RequestBody(required = false) Redraw request) {
         Actor actor = currentUser.get();
         access.requireReader(actor, followUpId);
         access.requireLead(actor);
+        followUps.processInstanceId(followUpId).filter(pi -> taskService.createTaskQuery().processInstanceId(pi)
+                .taskDefinitionKey(FollowUpProcess.Elements.TASK_REVIEW_SAMPLE).count() > 0).ifPresent(pi -> {
+                    throw InvalidInputException.rule("R27", "followUpId", "抽样名单正在审核中，请在“审核抽样名单”任务中重新抽样");
+                });
         return samples.redraw(followUpId, request == null ? null : request.reason(), actor.userId());
     }
 

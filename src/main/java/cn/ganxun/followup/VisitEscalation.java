@@ -14,8 +14,9 @@ import cn.ganxun.security.Groups;
 
 /**
  * R27: unit visits still due on their due date escalate to the follow-up team lead: each is marked escalated, its open
- * task becomes visible to the lead ({@code follow-up-lead} as candidate group) with high priority, and the leads get
- * one mail listing them (outbox key {@code follow-up-visits-overdue:{follow-up id}}: never twice).
+ * task gets the lead's group ({@code follow-up-lead}) as a candidate group and high priority, so it tops the lead's
+ * list, and the leads get one mail listing them (outbox key {@code follow-up-visits-overdue:{follow-up id}}: never
+ * twice).
  */
 @Service
 public class VisitEscalation {
@@ -37,9 +38,14 @@ public class VisitEscalation {
         this.outbox = outbox;
     }
 
-    /** @return the visits escalated now (none when a retry finds them escalated already) */
+    /**
+     * Escalates the overdue visits of the follow-up a {@code follow-up} instance works on.
+     *
+     * @return the visits escalated now (none when a retry finds them escalated already)
+     */
     @Transactional
-    public List<UnitVisit> escalateOverdue(long followUpId, String processInstanceId) {
+    public List<UnitVisit> escalateOverdue(String processInstanceId) {
+        long followUpId = followUps.ofProcess(processInstanceId).id();
         List<UnitVisit> overdue = visits.visits(followUpId).stream()
                 .filter(v -> v.status() == VisitStatus.DUE && v.escalatedAt() == null).toList();
         if (overdue.isEmpty()) {

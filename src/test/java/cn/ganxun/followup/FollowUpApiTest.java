@@ -11,6 +11,9 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +52,8 @@ class FollowUpApiTest {
     @Autowired FollowUpService followUpService;
     @Autowired HalfYearReportService halfYearReportService;
     @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
 
     LocalDate classEnd;
     long classId;
@@ -198,6 +203,22 @@ class FollowUpApiTest {
         assertThat(message(unknown)).isEqualTo("半年反馈报告不存在：999999");
         assertThat(call(HttpMethod.GET, "/follow-ups/reports/999999/pdf", "unithr", null).getStatusCode())
                 .as("roles first: an outsider cannot probe which reports exist").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void r27_whileTheLeadReviewsTheSampleARedrawBelongsInTheTask() {
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(FollowUpProcess.KEY)
+                .businessKey(fixtures.classNumber(classId)).setVariable(FollowUpProcess.Vars.CLASS_ID, classId).execute();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
+        long followUp = followUpService.ofProcess(pi.getId()).id();
+
+        ResponseEntity<Map<String, Object>> refused = call(HttpMethod.POST, "/follow-ups/" + followUp + "/sample/redraw",
+                "followlead", Map.of("reason", "换一批"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(message(refused)).isEqualTo("R27：抽样名单正在审核中，请在“审核抽样名单”任务中重新抽样");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sample_draw WHERE follow_up_id = ?").param(followUp).query(Integer.class)
+                .single()).isOne();
+        runtimeService.deleteProcessInstance(pi.getId(), "test over");
     }
 
     @SuppressWarnings("unchecked")

@@ -31,12 +31,15 @@ final class FollowUpClass {
     final long staffTwo;
     final String leaderAccount;
     final String institutionGroup = Groups.institution("FXI01");
+    final long institutionId;
 
     FollowUpClass(TrainingFixtures fixtures, CompletionFixtures completion, TestDirectory directory, JdbcClient jdbc) {
         int n = SEQUENCE.incrementAndGet();
         endDate = EngineClock.today().minusDays(1);
         classId = fixtures.trainingClass("跟踪问效", endDate.minusDays(4), endDate, true);
         classNumber = fixtures.classNumber(classId);
+        institutionId = jdbc.sql("SELECT institution_id FROM training_class WHERE id = ?").param(classId).query(Long.class)
+                .single();
         unitOne = fixtures.unit("跟踪测试一局");
         unitTwo = fixtures.unit("跟踪测试二局");
         leader = trainee(fixtures, completion, jdbc, unitOne, Rank.COUNTY_DEPUTY, "周领导" + n);

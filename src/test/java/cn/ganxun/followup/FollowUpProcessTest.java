@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 import cn.ganxun.feedback.UnitFeedbackProcess;
 import cn.ganxun.followup.FollowUpProcess.Vars;
@@ -65,6 +66,7 @@ class FollowUpProcessTest {
     @Autowired SampleDrawService samples;
     @Autowired UnitVisitService visits;
     @Autowired VisitEscalation escalation;
+    @Autowired HalfYearReportService reports;
     @Autowired IndicatorCatalog catalog;
     @Autowired TrainingFixtures fixtures;
     @Autowired CompletionFixtures completion;
@@ -80,6 +82,7 @@ class FollowUpProcessTest {
         ClockUtil.reset();
         k = new FollowUpClass(fixtures, completion, directory, jdbc);
         directory.user("fu-inst", Groups.INSTITUTION, k.institutionGroup);
+        directory.bindToInstitution("fu-inst", k.institutionId);
         directory.user("fu-team", Groups.FOLLOW_UP_TEAM);
         directory.user("fu-lead", Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD);
     }
@@ -97,7 +100,7 @@ class FollowUpProcessTest {
         assertThat(f.endsOn()).as("R24: one year by default").isEqualTo(k.endDate.plusYears(1));
         assertThat(f.seminarDueOn()).as("R26: within 1-3 months").isEqualTo(k.endDate.plusMonths(2));
         assertThat(f.visitsDueOn()).as("R27: within the year").isEqualTo(k.endDate.plusMonths(10));
-        assertThat(runtimeService.getVariable(pi.getId(), Vars.FOLLOW_UP_ID)).isEqualTo(f.id());
+        assertThat(followUps.ofProcess(pi.getId()).id()).isEqualTo(f.id());
 
         // R26: the institution's seminar; a date before the class ended is refused and nothing is lost
         Task seminar = task(pi, TASK_HOLD_SEMINAR);
@@ -262,7 +265,7 @@ class FollowUpProcessTest {
         String subject = "【走访逾期督办】测试班" + k.classNumber + " 1 名学员未按期走访";
         assertThat(mailbox.subjectsTo(directory.email("fu-lead"))).containsOnlyOnce(subject);
 
-        assertThat(escalation.escalateOverdue(f.id(), pi.getId())).as("a second run escalates nothing").isEmpty();
+        assertThat(escalation.escalateOverdue(pi.getId())).as("a second run escalates nothing").isEmpty();
         assertThat(candidateGroups(task(pi, TASK_VISIT_UNIT))).hasSize(2);
         assertThat(mailbox.subjectsTo(directory.email("fu-lead"))).as("no second mail after a retry").containsOnlyOnce(subject);
     }
@@ -307,6 +310,34 @@ class FollowUpProcessTest {
                 .param(f.id()).query(Integer.class).single()).isEqualTo(6);
         assertThatThrownBy(() -> followUps.plan(k.classId, FollowUpKind.KEY, 2)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("R24");
+    }
+
+    @Test
+    void r26_r27_r28_whatASubmitterSendsCannotRedirectTheWork() {
+        ProcessInstance pi = start();
+        FollowUp f = followUps.ofProcess(pi.getId());
+        Task own = summaryOf(pi, k.leader);
+        assertThatThrownBy(() -> complete(own, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY,
+                Vars.TRAINEE_ID, k.staffOne))).as("a trainee cannot write a classmate's summary")
+                .hasRootCauseInstanceOf(AccessDeniedException.class);
+        assertThat(followUps.summary(f.id(), k.staffOne).status()).isEqualTo(LearningSummary.DUE);
+
+        FollowUpClass other = new FollowUpClass(fixtures, completion, directory, jdbc);
+        long otherFollowUp = followUps.open(other.classId, null).id();
+        samples.draw(otherFollowUp, "fu-lead");
+        long foreignVisit = samples.confirm(otherFollowUp, "fu-lead").get(0);
+        long foreignReport = reports.draft(otherFollowUp, 1);
+
+        complete(task(pi, TASK_REVIEW_SAMPLE), "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
+        Task visit = tasks(pi, TASK_VISIT_UNIT).get(0);
+        assertThatThrownBy(() -> complete(visit, "fu-team", Map.of(Vars.VISIT_ID, foreignVisit)))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("该走访不属于本班的训后跟踪");
+        fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(1)));
+        executeJob(pi, TASK_DRAFT_REPORT);
+        assertThatThrownBy(() -> complete(task(pi, TASK_PUBLISH_REPORT), "fu-inst",
+                Map.of(Vars.REPORT_ID, foreignReport, Vars.REPORT_REMARKS, "篡改")))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("该报告不属于本班的训后跟踪");
+        assertThat(reports.report(foreignReport).published()).isFalse();
     }
 
     // ------------------------------------------------------------------------------------------------------------

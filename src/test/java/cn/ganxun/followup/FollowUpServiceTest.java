@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ganxun.cadres.Rank;
@@ -25,6 +26,7 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.CompletionFixtures;
 import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.TestDirectory;
 import cn.ganxun.testsupport.TrainingFixtures;
 
 /**
@@ -44,6 +46,7 @@ class FollowUpServiceTest {
     @Autowired SampleDrawService samples;
     @Autowired UnitVisitService visits;
     @Autowired TrainingFixtures fixtures;
+    @Autowired TestDirectory directory;
     @Autowired CompletionFixtures completion;
     @Autowired JdbcClient jdbc;
 
@@ -61,6 +64,9 @@ class FollowUpServiceTest {
         staff = trainee(fixtures.unit("跟踪服务二局"), Rank.STAFF, "陈科员");
         withdrawn = fixtures.cadre(fixtures.unit("跟踪服务三局"), Rank.STAFF);
         fixtures.enroll(classId, withdrawn, "WITHDRAWN", null);
+        directory.bindToCadre("fs-trainee", leader);
+        directory.bindToInstitution("fs-inst", jdbc.sql("SELECT institution_id FROM training_class WHERE id = ?")
+                .param(classId).query(Long.class).single());
     }
 
     private long trainee(long unit, Rank rank, String name) {
@@ -133,22 +139,25 @@ class FollowUpServiceTest {
     @Test
     void r26_aSummaryIsWrittenOnceAndMissingOnesAreListed() {
         FollowUp f = followUps.open(classId, null);
-        assertThatThrownBy(() -> followUps.submitSummary(f.id(), leader, "收获很大", "trainee")).hasMessage("R26：学习心得不少于50字（当前 4 字）");
-        assertThatThrownBy(() -> followUps.submitSummary(f.id(), withdrawn, SUMMARY, "trainee"))
+        assertThatThrownBy(() -> followUps.submitSummary(f.id(), leader, "收获很大", "fs-trainee")).hasMessage("R26：学习心得不少于50字（当前 4 字）");
+        assertThatThrownBy(() -> followUps.submitSummary(f.id(), withdrawn, SUMMARY, "fs-trainee"))
                 .hasMessage("R26：该干部不是本班跟踪问效的学员：" + withdrawn);
-        followUps.submitSummary(f.id(), leader, SUMMARY, "trainee");
-        assertThatThrownBy(() -> followUps.submitSummary(f.id(), leader, SUMMARY, "trainee")).hasMessage("R26：学习心得已提交，不能重复提交");
-        assertThat(followUps.summary(f.id(), leader).writtenBy()).isEqualTo("trainee");
+        followUps.submitSummary(f.id(), leader, SUMMARY, "fs-trainee");
+        assertThatThrownBy(() -> followUps.submitSummary(f.id(), leader, SUMMARY, "fs-trainee")).hasMessage("R26：学习心得已提交，不能重复提交");
+        assertThat(followUps.summary(f.id(), leader).writtenBy()).isEqualTo("fs-trainee");
+        assertThatThrownBy(() -> followUps.submitSummary(f.id(), staff, SUMMARY, "fs-trainee"))
+                .as("R26: a trainee writes only their own").isInstanceOf(AccessDeniedException.class)
+                .hasMessage("无权访问：学习心得由学员本人或本班承办机构代为填写（R26）");
 
         assertThat(followUps.chaseSummaries(f.id())).as("only the one still due").isEqualTo(1);
         assertThat(followUps.listMissing(f.id())).extracting(LearningSummary::cadreId).containsExactly(staff);
-        assertThatThrownBy(() -> followUps.submitSummary(f.id(), staff, SUMMARY, "inst")).hasMessage("R26：学习心得已逾期并列入未交名单");
+        assertThatThrownBy(() -> followUps.submitSummary(f.id(), staff, SUMMARY, "fs-inst")).hasMessage("R26：学习心得已逾期并列入未交名单");
     }
 
     @Test
     void r29_r3a_theCloseEvaluatesEveryTraineeFromTheSources() {
         FollowUp f = followUps.open(classId, null);
-        followUps.submitSummary(f.id(), leader, SUMMARY, "trainee");
+        followUps.submitSummary(f.id(), leader, SUMMARY, "fs-trainee");
         samples.draw(f.id(), "followlead");
         List<Long> visitIds = samples.confirm(f.id(), "followlead");
         long leaderVisit = visitIds.stream().filter(v -> visits.visit(v).cadreId() == leader).findFirst().orElseThrow();
@@ -183,7 +192,7 @@ class FollowUpServiceTest {
         FollowUp f = followUps.open(classId, null);
         followUps.recordSeminar(f.id(), new NewSeminar(classEnd.plusDays(20), "市委党校报告厅", "全体学员、单位代表", "交流运用所学推动工作的做法"),
                 "inst");
-        followUps.submitSummary(f.id(), leader, SUMMARY, "trainee");
+        followUps.submitSummary(f.id(), leader, SUMMARY, "fs-trainee");
         followUps.listMissing(f.id());
         samples.draw(f.id(), "followlead");
         List<Long> visitIds = samples.confirm(f.id(), "followlead");
@@ -199,15 +208,15 @@ class FollowUpServiceTest {
         assertThat(draft).contains("训后跟踪问效半年反馈报告", "测试班" + f.classNumber(), "测试培训学院", "第 1 期", "草稿",
                 "市委党校报告厅", "已提交 1 人，未交 1 人", "陈科员", "冯局长", "群众服务满意度", "92.0", "第 1 次抽样");
 
-        reports.publish(report, "学员训后运用所学成效明显。", "inst");
+        reports.publish(f.id(), report, "学员训后运用所学成效明显。", "fs-inst");
         HalfYearReport published = reports.report(report);
         assertThat(published.published()).isTrue();
-        assertThat(published.publishedBy()).isEqualTo("inst");
+        assertThat(published.publishedBy()).isEqualTo("fs-inst");
         String frozen = text(reports.pdf(report));
         assertThat(frozen).contains("已发布", "学员训后运用所学成效明显。");
         followUps.recordSeminar(f.id(), new NewSeminar(classEnd.plusDays(25), "第二会场", "部分学员", "补充座谈"), "inst");
         assertThat(text(reports.pdf(report))).as("published means frozen").isEqualTo(frozen).doesNotContain("第二会场");
-        assertThatThrownBy(() -> reports.publish(report, "改一下", "inst")).hasMessageContaining("R28：第1期反馈报告已于");
+        assertThatThrownBy(() -> reports.publish(f.id(), report, "改一下", "fs-inst")).hasMessageContaining("R28：第1期反馈报告已于");
     }
 
     private static String text(byte[] pdf) throws Exception {
