@@ -25,9 +25,10 @@ import cn.ganxun.platform.EngineClock;
 /**
  * A demo class in its follow-up, so the follow-up logins have work on a fresh start: a five-day off-job class of the
  * party school (DX01) that ended two weeks ago (after every class of the demo history, so no trainee sits in two
- * classes at once), with the demo trainee C000001 and active cadres of CD01 and DS01, their results confirmed as the
- * assessment would have left them (95, 93, … points; 优秀 from 90, 良好 from 80, as grade-thresholds.dmn); then {@code follow-up} starts for it (business key = class number). Runs after the
- * demo accounts are bound ({@code @Order(30)}) and once only: nothing happens when any follow-up exists.
+ * classes at once), with six trainees of CD01 (the demo trainee C000001 first) and six of the district DS01 and its
+ * towns, their results confirmed as the assessment would have left them (95, 93, … points; 优秀 from 90, 良好 from 80,
+ * as in grade-thresholds.dmn); then {@code follow-up} starts for it (business key = class number). Runs after the demo
+ * accounts are bound ({@code @Order(30)}) and once only: nothing happens when any follow-up exists.
  */
 @Component
 @Order(30)
@@ -76,12 +77,16 @@ class DemoFollowUp implements ApplicationRunner {
                     (?, 1, '习近平新时代中国特色社会主义思想概论', 20, 'PARTY_THEORY'),
                     (?, 2, '党章学习与党性修养', 20, 'PARTY_SPIRIT')""")
                 .params(classId, classId).update();
-        List<Long> trainees = new ArrayList<>(jdbc.sql("""
-                SELECT c.id FROM cadre c JOIN unit u ON u.id = c.unit_id
-                 WHERE c.status = 'ACTIVE' AND (c.cadre_number = 'C000001' OR u.code IN ('CD01', 'DS01'))
-                 ORDER BY CASE WHEN c.cadre_number = 'C000001' THEN 0 ELSE 1 END, c.cadre_number""")
-                .query(Long.class).list());
-        List<Long> roster = trainees.subList(0, Math.min(TRAINEES, trainees.size()));
+        List<Long> roster = new ArrayList<>();
+        for (String unit : List.of("CD01", "DS01")) {
+            roster.addAll(jdbc.sql("""
+                    SELECT c.id FROM cadre c JOIN unit u ON u.id = c.unit_id
+                     WHERE c.status = 'ACTIVE' AND (u.code = ? OR u.parent_id = (SELECT id FROM unit WHERE code = ?)
+                                                  OR c.cadre_number = 'C000001')
+                     ORDER BY CASE WHEN c.cadre_number = 'C000001' THEN 0 ELSE 1 END, c.cadre_number""")
+                    .params(unit, unit).query(Long.class).list().stream().filter(id -> !roster.contains(id))
+                    .limit(TRAINEES / 2).toList());
+        }
         for (int i = 0; i < roster.size(); i++) {
             int result = 95 - 2 * i;
             String grade = result >= 90 ? "EXCELLENT" : result >= 80 ? "GOOD" : "PASS";

@@ -48,6 +48,12 @@ class DemoFollowUpTest {
                 SELECT COUNT(*) FROM assessment_result r JOIN training_class k ON k.id = r.class_id
                  WHERE k.class_number = ? AND r.confirmed_at IS NOT NULL""").param(number).query(Integer.class).single())
                 .isEqualTo(12);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(DISTINCT COALESCE(p.code, u.code)) FROM enrollment e JOIN training_class k ON k.id = e.class_id
+                  JOIN cadre c ON c.id = e.cadre_id JOIN unit u ON u.id = c.unit_id LEFT JOIN unit p ON p.id = u.parent_id
+                                                                                    AND p.code = 'DS01'
+                 WHERE k.class_number = ?""").param(number).query(Integer.class).single())
+                .as("trainees of CD01 and of the district DS01, so the sample spans units").isEqualTo(2);
 
         managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).singleResult().getId());
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(Elements.TASK_HOLD_SEMINAR)
