@@ -43,8 +43,9 @@ public class CreditStandings {
     static final int MAX_YEAR = 2100;
 
     /**
-     * The standing in :year of every cadre of the population, which the caller's CTE {@code population (cadre_id,
-     * unit_id)} names. Placeholders are constants of this class, never input.
+     * The standing in {year} of every cadre of the population, which the caller's CTE {@code population (cadre_id,
+     * unit_id)} names. The year and ids are written into the text as validated numbers, not bound: H2 evaluates a
+     * recursive CTE with bind parameters once per statement text and then reuses the first call's rows.
      */
     private static final String STANDING = """
             WITH RECURSIVE
@@ -52,10 +53,10 @@ public class CreditStandings {
             earned (cadre_id, credit_year, credits) AS (
                 SELECT e.cadre_id, e.credit_year, SUM(e.credits)
                   FROM credit_entry e JOIN population p ON p.cadre_id = e.cadre_id
-                 WHERE e.credit_year <= :year
+                 WHERE e.credit_year <= {year}
                  GROUP BY e.cadre_id, e.credit_year),
             firsts (cadre_id, first_year) AS (
-                SELECT p.cadre_id, COALESCE(MIN(e.credit_year), :year)
+                SELECT p.cadre_id, COALESCE(MIN(e.credit_year), {year})
                   FROM population p LEFT JOIN earned e ON e.cadre_id = p.cadre_id
                  GROUP BY p.cadre_id),
             chain (cadre_id, credit_year, earned, available) AS (
@@ -66,17 +67,22 @@ public class CreditStandings {
                 SELECT c.cadre_id, c.credit_year + 1, CAST(COALESCE(e.credits, 0) AS DECIMAL(12,1)),
                        CAST(COALESCE(e.credits, 0) + GREATEST(c.available - %s, 0) AS DECIMAL(12,1))
                   FROM chain c LEFT JOIN earned e ON e.cadre_id = c.cadre_id AND e.credit_year = c.credit_year + 1
-                 WHERE c.credit_year < :year),
+                 WHERE c.credit_year < {year}),
             five (cadre_id, credits) AS (
-                SELECT cadre_id, SUM(credits) FROM earned WHERE credit_year > :year - 5 GROUP BY cadre_id),
+                SELECT cadre_id, SUM(credits) FROM earned WHERE credit_year > {year} - 5 GROUP BY cadre_id),
             standing (cadre_id, unit_id, earned, available, five_year) AS (
                 SELECT p.cadre_id, p.unit_id, c.earned, c.available, CAST(COALESCE(v.credits, 0) AS DECIMAL(12,1))
                   FROM population p
-                  JOIN chain c ON c.cadre_id = p.cadre_id AND c.credit_year = :year
+                  JOIN chain c ON c.cadre_id = p.cadre_id AND c.credit_year = {year}
                   LEFT JOIN five v ON v.cadre_id = p.cadre_id)
             """.formatted("%s", ANNUAL_REQUIREMENT.toPlainString());
 
-    private static final String ONE_CADRE = "SELECT id, unit_id FROM cadre WHERE id = :cadreId";
+    private static String standing(String population, int year) {
+        requireYear(year);
+        return STANDING.formatted(population).replace("{year}", Integer.toString(year));
+    }
+
+    private static final String ONE_CADRE = "SELECT id, unit_id FROM cadre WHERE id = ";
     private static final String ACTIVE_CADRES = "SELECT id, unit_id FROM cadre WHERE status = 'ACTIVE'";
 
     private final JdbcClient jdbc;
@@ -87,10 +93,8 @@ public class CreditStandings {
 
     /** The cadre's standing in the year (a cadre without credits has earned 0 and failed). */
     public CreditStanding standing(long cadreId, int year) {
-        requireYear(year);
-        return jdbc.sql(STANDING.formatted(ONE_CADRE) + """
+        return jdbc.sql(standing(ONE_CADRE + cadreId, year) + """
                 SELECT cadre_id, earned, available, five_year FROM standing""")
-                .param("cadreId", cadreId).param("year", year)
                 .query((rs, n) -> standing(rs, year)).single();
     }
 
@@ -99,14 +103,12 @@ public class CreditStandings {
      * active cadres are listed with 0 and not flagged.
      */
     public List<UnitCreditStanding> units(int year, Set<Long> unitIds) {
-        requireYear(year);
         String scope = unitIds.isEmpty() ? "" : " WHERE u.id IN (:unitIds)";
-        JdbcClient.StatementSpec sql = jdbc.sql(STANDING.formatted(ACTIVE_CADRES) + """
+        JdbcClient.StatementSpec sql = jdbc.sql(standing(ACTIVE_CADRES, year) + """
                 SELECT u.id, u.code, u.name, COUNT(s.cadre_id) AS active_cadres,
                        COUNT(CASE WHEN s.available < %s THEN 1 END) AS failed_cadres
                   FROM unit u LEFT JOIN standing s ON s.unit_id = u.id""".formatted(ANNUAL_REQUIREMENT.toPlainString())
-                + scope + " GROUP BY u.id, u.code, u.name ORDER BY u.code")
-                .param("year", year);
+                + scope + " GROUP BY u.id, u.code, u.name ORDER BY u.code");
         if (!unitIds.isEmpty()) {
             sql = sql.param("unitIds", unitIds);
         }
