@@ -2,6 +2,8 @@ package cn.ganxun.delegates.creditclaim;
 
 import static cn.ganxun.credits.CreditClaimProcess.Vars.*;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,6 @@ class SaveRewardClaimDelegate implements JavaDelegate {
         execution.setVariable(UNIT_HR_GROUP, saved.unitHrGroup());
         execution.setVariable(REVIEW_DUE_AT, saved.reviewDueAt());
         // the claim's text lives in reward_claim from now on
-        execution.removeVariables(java.util.List.of(REWARD_TITLE, EVIDENCE));
+        execution.removeVariables(List.of(REWARD_TITLE, EVIDENCE));
     }
 }

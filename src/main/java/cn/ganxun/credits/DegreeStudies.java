@@ -1,6 +1,9 @@
 package cn.ganxun.credits;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -26,7 +29,7 @@ import cn.ganxun.security.Groups;
  * (the org department runs it each year). The org department and the HR of the cadre's unit record.
  */
 @Service
-public class DegreeStudies {
+class DegreeStudies {
 
     static final BigDecimal CREDITS_PER_STUDY_YEAR = BigDecimal.valueOf(5);
 
@@ -155,8 +158,8 @@ public class DegreeStudies {
     private static final String COLUMNS = """
             SELECT id, cadre_id, degree_level, programme, start_year, status, awarded_on FROM degree_study""";
 
-    private static DegreeStudy map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.sql.Date awarded = rs.getDate("awarded_on");
+    private static DegreeStudy map(ResultSet rs, int row) throws SQLException {
+        Date awarded = rs.getDate("awarded_on");
         return new DegreeStudy(rs.getLong("id"), rs.getLong("cadre_id"), DegreeLevel.valueOf(rs.getString("degree_level")),
                 rs.getString("programme"), rs.getInt("start_year"), rs.getString("status"),
                 awarded == null ? null : awarded.toLocalDate());

@@ -32,7 +32,7 @@ import cn.ganxun.security.Actor;
  * department records for every cadre, unit HR for the cadres of their unit and the units below it.
  */
 @Service
-public class OnlineCourses {
+class OnlineCourses {
 
     static final String CADRE_NUMBER = "干部编号";
     static final String COURSE_CODE = "课程编号";

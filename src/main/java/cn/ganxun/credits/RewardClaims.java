@@ -1,12 +1,14 @@
 package cn.ganxun.credits;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +65,7 @@ public class RewardClaims {
     }
 
     /** What the save step hands back to the process: the claim, its reviewers' group and their due date. */
-    public record SavedClaim(long claimId, String unitHrGroup, java.util.Date reviewDueAt) {
+    public record SavedClaim(long claimId, String unitHrGroup, Date reviewDueAt) {
     }
 
     /**
@@ -112,7 +114,7 @@ public class RewardClaims {
                                           claimed_by, claimed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
                 .params(cadreId, claim.kind().name(), claim.role().name(), claim.title().strip(), claim.year(),
-                        BigDecimal.valueOf(credits).setScale(1, java.math.RoundingMode.HALF_UP), claim.evidence().strip(),
+                        BigDecimal.valueOf(credits).setScale(1, RoundingMode.HALF_UP), claim.evidence().strip(),
                         claimedBy, Timestamp.valueOf(EngineClock.now()))
                 .update(key, "id");
         LocalDateTime due = EngineClock.today().plus(reviewPeriod).atTime(18, 0);
@@ -162,11 +164,13 @@ public class RewardClaims {
     /** The claim for the reviewer's form, as Markdown. */
     public String summary(long claimId) {
         RewardClaim claim = find(claimId);
-        Map<String, Object> cadre = jdbc.sql("""
+        String cadre = jdbc.sql("""
                 SELECT c.cadre_number, c.name, u.name AS unit_name FROM cadre c JOIN unit u ON u.id = c.unit_id WHERE c.id = ?""")
-                .param(claim.cadreId()).query().singleRow();
-        return "**" + value(cadre, "name") + "**（" + value(cadre, "cadre_number") + "，" + value(cadre, "unit_name")
-                + "）申请奖励学分：\n\n"
+                .param(claim.cadreId())
+                .query((rs, n) -> "**" + rs.getString("name") + "**（" + rs.getString("cadre_number") + "，"
+                        + rs.getString("unit_name") + "）")
+                .single();
+        return cadre + "申请奖励学分：\n\n"
                 + "- 类别：" + claim.kind().label() + "（" + claim.role().label() + "）\n"
                 + "- 名称：" + claim.title() + "\n"
                 + "- 学分年度：" + claim.year() + "\n"
@@ -251,11 +255,6 @@ public class RewardClaims {
     public RewardClaim find(long claimId) {
         return jdbc.sql(COLUMNS + " WHERE id = ?").param(claimId).query(RewardClaims::map).optional()
                 .orElseThrow(() -> new NotFoundException("奖励学分申请不存在：" + claimId));
-    }
-
-    private static String value(Map<String, Object> row, String column) {
-        return String.valueOf(row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst()
-                .orElseThrow().getValue());
     }
 
     private static final String COLUMNS = """

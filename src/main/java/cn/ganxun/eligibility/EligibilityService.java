@@ -1,5 +1,6 @@
 package cn.ganxun.eligibility;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ public class EligibilityService {
                 + plain(s.carriedIn()) + "，须 " + plain(CreditStandings.ANNUAL_REQUIREMENT) + "）";
     }
 
-    private static String plain(java.math.BigDecimal value) {
+    private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -199,6 +199,14 @@ class CreditClaimProcessTest {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> claim(new NewRewardClaim(RewardKind.BOOK, RewardRole.CO_AUTHOR, "专著", year, "出版社")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("已申请过该著作的奖励学分：专著");
+        // the claim is made over the API with its checks; Tasklist offers no start of its own
+        identityService.setAuthentication(trainee, List.of(Groups.TRAINEE));
+        try {
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().startablePermissionCheck()
+                    .startableInTasklist().list()).extracting(d -> d.getKey()).doesNotContain(CreditClaimProcess.KEY);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private RewardClaim claim(NewRewardClaim claim) {
