@@ -1,9 +1,5 @@
 package cn.ganxun.cadres;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -81,7 +77,7 @@ class CadreImport {
         if (content == null || content.length == 0) {
             throw InvalidInputException.of("file", "请上传干部信息 CSV 文件（表单字段 file）");
         }
-        List<List<String>> records = CsvReader.parse(decode(content));
+        List<List<String>> records = CsvReader.parse(CsvReader.decode(content));
         if (records.isEmpty()) {
             throw InvalidInputException.of("file", "文件为空：第1行须为表头 " + HEADER);
         }
@@ -143,19 +139,6 @@ class CadreImport {
         }
         cadres.update(new Cadre(cadre.id(), row, cadre.status()));
         return Outcome.UPDATED;
-    }
-
-    private static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.of("file", "文件须为 UTF-8 编码的 CSV（Excel 请另存为“CSV UTF-8（逗号分隔）”）");
-        }
     }
 
     private static Map<String, Integer> header(List<String> names) {

@@ -8,4 +8,10 @@ public record CreditEntry(long id, long cadreId, int year, String source, String
         BigDecimal hours, String reason, LocalDateTime postedAt) {
 
     public static final String CLASS = "CLASS";
+    /** An online course passed; reference = the course code. */
+    public static final String ONLINE = "ONLINE";
+    /** Degree study: STUDY-&lt;year&gt; (5 a year) and AWARD-&lt;degree study id&gt; (on award). */
+    public static final String DEGREE = "DEGREE";
+    /** An approved reward claim; reference = the claim id. */
+    public static final String REWARD = "REWARD";
 }

@@ -11,15 +11,12 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.ganxun.attendance.AttendanceService;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.NotFoundException;
-import cn.ganxun.security.Actor;
-import cn.ganxun.security.Groups;
 
 /**
  * Posts a class's credits and hours to each trainee's archive (R22, R3, R3a) once the assessment is confirmed.
@@ -122,25 +119,6 @@ public class CreditService {
         return new CreditLedger(cadreId, year, credits, hours, entries);
     }
 
-    /** The org department, the cadre's own trainee account and the HR of the cadre's unit (or a unit above it). */
-    public void requireLedgerReader(Actor actor, long cadreId) {
-        Long cadreUnit = jdbc.sql("SELECT unit_id FROM cadre WHERE id = ?").param(cadreId).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("干部不存在：" + cadreId));
-        if (actor.inAnyGroup(Groups.ORG_DEPT, Groups.ORG_DEPT_HEAD) || Objects.equals(actor.cadreId(), cadreId)) {
-            return;
-        }
-        if (actor.inGroup(Groups.UNIT_HR) && actor.unitId() != null && jdbc.sql("""
-                WITH RECURSIVE up (id, parent_id) AS (
-                    SELECT id, parent_id FROM unit WHERE id = ?
-                    UNION ALL
-                    SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id
-                )
-                SELECT COUNT(*) FROM up WHERE id = ?""").params(cadreUnit, actor.unitId()).query(Integer.class).single() > 0) {
-            return;
-        }
-        throw new AccessDeniedException("无权访问：学分档案仅对组织部门、本人及所在单位组织人事部门开放");
-    }
-
     private static String reason(ClassFacts facts, long days, boolean earns, Result result, boolean passed,
             boolean keptSessions, BigDecimal hours, BigDecimal sessionHours, BigDecimal share, BigDecimal credits) {
         String what = (facts.offJob() ? "脱产培训" : "在职培训") + "「" + facts.title() + "」" + days + "天";
@@ -168,10 +146,10 @@ public class CreditService {
         return share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    private static final String ENTRY_COLUMNS = """
+    static final String ENTRY_COLUMNS = """
             SELECT id, cadre_id, credit_year, source, source_ref, credits, hours, reason, posted_at FROM credit_entry""";
 
-    private static CreditEntry map(ResultSet rs, int row) throws SQLException {
+    static CreditEntry map(ResultSet rs, int row) throws SQLException {
         return new CreditEntry(rs.getLong("id"), rs.getLong("cadre_id"), rs.getInt("credit_year"), rs.getString("source"),
                 rs.getString("source_ref"), rs.getBigDecimal("credits"), rs.getBigDecimal("hours"), rs.getString("reason"),
                 rs.getTimestamp("posted_at").toLocalDateTime());

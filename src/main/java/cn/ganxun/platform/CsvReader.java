@@ -1,5 +1,9 @@
 package cn.ganxun.platform;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +15,24 @@ import java.util.List;
 public final class CsvReader {
 
     private CsvReader() {
+    }
+
+    /**
+     * The text of an uploaded file, which must be UTF-8 (a byte order mark, as Excel writes it, is dropped).
+     *
+     * @throws InvalidInputException (field {@code file}) when the bytes are not UTF-8
+     */
+    public static String decode(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.of("file", "文件须为 UTF-8 编码的 CSV（Excel 请另存为“CSV UTF-8（逗号分隔）”）");
+        }
     }
 
     public static List<List<String>> parse(String text) {

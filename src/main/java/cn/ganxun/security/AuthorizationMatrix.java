@@ -34,7 +34,8 @@ import org.camunda.bpm.engine.authorization.Resource;
  * institution                | PROCESS_DEFINITION class-filing: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (start a class filing with its start form in Tasklist)
  * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
- *                            | (ask for leave with its start form in Tasklist, R16)
+ *                            | (ask for leave with its start form in Tasklist, R16);
+ *                            | PROCESS_DEFINITION credit-claim: CREATE_INSTANCE (claim reward credits over the API, R22)
  * camunda-admin              | everything (granted by the Camunda starter to the admin user's group)
  * </pre>
  *
@@ -48,6 +49,9 @@ final class AuthorizationMatrix {
 
     /** Process definition key of the leave request process (R16), started by trainees. */
     static final String LEAVE_REQUEST = "leave-request";
+
+    /** Process definition key of the reward credit claim (R22), started by trainees over the API. */
+    static final String CREDIT_CLAIM = "credit-claim";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -89,6 +93,7 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, CREDIT_CLAIM, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         return List.copyOf(grants);
     }

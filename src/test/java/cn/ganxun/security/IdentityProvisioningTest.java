@@ -86,6 +86,9 @@ class IdentityProvisioningTest {
                     .isEqualTo(institution || role.equals(Groups.TRAINEE));
             assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
                     "leave-request")).as(role).isEqualTo(role.equals(Groups.TRAINEE));
+            // trainees claim reward credits (R22) over the API, which starts credit-claim in their name
+            assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    "credit-claim")).as(role).isEqualTo(role.equals(Groups.TRAINEE));
         }
         assertThat(allowed(Groups.INSTITUTION, ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION,
                 "other-process")).isFalse();
