@@ -33,6 +33,8 @@ import org.camunda.bpm.engine.authorization.Resource;
  *                            | history of the case in Tasklist; no Cockpit)
  * institution                | PROCESS_DEFINITION class-filing: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (start a class filing with its start form in Tasklist)
+ * org-dept (also)            | PROCESS_DEFINITION appointment-linkage: CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
+ *                            | (register a promotion with its start form in Tasklist or the API, R32)
  * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (ask for leave with its start form in Tasklist, R16)
  * camunda-admin              | everything (granted by the Camunda starter to the admin user's group)
@@ -48,6 +50,9 @@ final class AuthorizationMatrix {
 
     /** Process definition key of the leave request process (R16), started by trainees. */
     static final String LEAVE_REQUEST = "leave-request";
+
+    /** Process definition key of the appointment linkage (R32), started by the org department. */
+    static final String APPOINTMENT_LINKAGE = "appointment-linkage";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -87,6 +92,9 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_DEFINITION, CLASS_FILING,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_DEFINITION, APPOINTMENT_LINKAGE,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
