@@ -37,13 +37,13 @@ class ArchiveController {
         return archives.archive(id, currentUser.get());
     }
 
-    @GetMapping(path = "/cadres/{id}/forms/appointment-approval.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/cadres/{id}/forms/appointment-approval.pdf")
     @Operation(summary = "任免审批表培训情况（PDF）", description = "两个月及以上的脱产培训（R3）")
     ResponseEntity<byte[]> appointmentApproval(@PathVariable long id) {
         return pdf(archives.appointmentApprovalPdf(id, currentUser.get()), "appointment-approval-" + id + ".pdf");
     }
 
-    @GetMapping(path = "/cadres/{id}/forms/annual-appraisal.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/cadres/{id}/forms/annual-appraisal.pdf")
     @Operation(summary = "年度考核登记表培训情况（PDF）", description = "当年结业的脱产培训（R3）；year 为考核年度")
     ResponseEntity<byte[]> annualAppraisal(@PathVariable long id, @RequestParam(required = false) Integer year) {
         return pdf(archives.annualAppraisalPdf(id, year, currentUser.get()), "annual-appraisal-" + id + "-" + year + ".pdf");
