@@ -101,8 +101,9 @@ public class CadreRepository {
     }
 
     Optional<LocalDate> lastEventDate(long cadreId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(effective_on) FROM cadre_event WHERE cadre_id = ?")
-                .param(cadreId).query(LocalDate.class).single());
+        // MAX over no rows is one NULL row (a cadre without recorded events, e.g. created outside the import)
+        return jdbc.sql("SELECT MAX(effective_on) FROM cadre_event WHERE cadre_id = ?")
+                .param(cadreId).query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /**

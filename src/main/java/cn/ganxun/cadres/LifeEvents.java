@@ -18,7 +18,7 @@ import cn.ganxun.security.Actor;
  * a retirement ends every training plan. Hires are recorded when the import creates a cadre.
  */
 @Service
-class LifeEvents {
+public class LifeEvents {
 
     /** An appointment may be recorded a little ahead of its effective date, not further. */
     static final int MAX_DAYS_AHEAD = 30;
@@ -59,6 +59,15 @@ class LifeEvents {
             case RETIREMENT -> retire(cadre, request, actor);
             default -> throw new IllegalStateException(kind.name());
         }
+    }
+
+    /**
+     * Records a promotion for the appointment linkage (R1, R32): the same checks and effects as a PROMOTION through
+     * {@link #record} — org department only, active cadre, higher rank, plausible date — with the new rank and post.
+     */
+    @Transactional
+    public void recordPromotion(long cadreId, String toRank, String post, LocalDate effectiveOn, String note, Actor actor) {
+        record(cadreId, new LifeEventRequest(CadreEventKind.PROMOTION.name(), effectiveOn, toRank, null, post, note), actor);
     }
 
     /** Stores the HIRE event of cadres the import has just created (R1: a new hire enters the training system). */

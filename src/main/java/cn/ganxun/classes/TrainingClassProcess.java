@@ -22,6 +22,8 @@ public final class TrainingClassProcess {
         public static final String CALL_ASSESSMENT = "CallActivity_Assessment";
         public static final String TASK_ISSUE_CERTIFICATES = "Task_IssueCertificates";
         public static final String TASK_POST_CREDITS = "Task_PostCredits";
+        /** R32: tells the appointment-linkage watches of the class's trainees (delegate in appointmentlinkage). */
+        public static final String TASK_REPORT_APPOINTMENT_TRAINING = "Task_ReportAppointmentTraining";
         public static final String TASK_LIST_MAKE_UP = "Task_ListMakeUp";
         public static final String TASK_PLACE_MAKE_UP = "Task_PlaceMakeUp";
         public static final String GATEWAY_JOIN_RESULTS = "Gateway_JoinResults";

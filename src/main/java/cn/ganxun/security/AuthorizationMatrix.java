@@ -33,6 +33,8 @@ import org.camunda.bpm.engine.authorization.Resource;
  *                            | history of the case in Tasklist; no Cockpit)
  * institution                | PROCESS_DEFINITION class-filing: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (start a class filing with its start form in Tasklist)
+ * org-dept (also)            | PROCESS_DEFINITION appointment-linkage: CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
+ *                            | (register a promotion with its start form in Tasklist or the API, R32)
  * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (ask for leave with its start form in Tasklist, R16);
  *                            | PROCESS_DEFINITION credit-claim: CREATE_INSTANCE (claim reward credits over the API, R22)
@@ -52,6 +54,8 @@ final class AuthorizationMatrix {
 
     /** Process definition key of the reward credit claim (R22), started by trainees over the API. */
     static final String CREDIT_CLAIM = "credit-claim";
+    /** Process definition key of the appointment linkage (R32), started by the org department. */
+    static final String APPOINTMENT_LINKAGE = "appointment-linkage";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -91,6 +95,9 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_DEFINITION, CLASS_FILING,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_DEFINITION, APPOINTMENT_LINKAGE,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, CREDIT_CLAIM, ProcessDefinitionPermissions.CREATE_INSTANCE));

@@ -83,7 +83,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/"), path("/index.html"), path("/v3/api-docs/**"), path("/swagger-ui/**"),
                                 path("/swagger-ui.html"), path("/actuator/health"), path("/error"), path("/favicon.ico"),
-                                path("/attendance.html"), path("/verify.html"), path("/public/**"))
+                                path("/attendance.html"), path("/archive.html"), path("/verify.html"), path("/public/**"))
                         .permitAll()
                         .anyRequest().denyAll())
                 .csrf(withDefaults())
