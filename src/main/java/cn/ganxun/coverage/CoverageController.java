@@ -1,6 +1,7 @@
 package cn.ganxun.coverage;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ class CoverageController {
     @GetMapping("/cadres/{id}")
     @Operation(summary = "查看干部的灯", description = "某日近5年的红黄绿灯、党的理论和党性教育学时、累计学时、应训学时和原因（R5、R6）；干部本人也可查看")
     CadreCoverage cadre(@PathVariable long id, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
-        return report.cadre(id, query(asOf, null, "true", null, null, null, "0", "1", "light").asOf(), currentUser.get());
+        return report.cadre(id, CoverageQuery.asOf(asOf), currentUser.get());
     }
 
     @GetMapping("/cadres")
@@ -70,7 +71,7 @@ class CoverageController {
             @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") String page,
             @Parameter(description = "每页条数，1–200") @RequestParam(defaultValue = "20") String size,
             @Parameter(description = SORT) @RequestParam(defaultValue = "light") String sort) {
-        return report.page(query(asOf, unitId, subUnits, rank, category, light, page, size, sort), currentUser.get());
+        return report.page(CoverageQuery.of(asOf, unitId, subUnits, rank, category, light, page, size, sort), currentUser.get());
     }
 
     @GetMapping("/cadres.csv")
@@ -80,7 +81,7 @@ class CoverageController {
             @RequestParam(required = false) String category, @RequestParam(required = false) String light,
             @Parameter(description = SORT) @RequestParam(defaultValue = "light") String sort,
             HttpServletResponse response) throws IOException {
-        CoverageQuery query = query(asOf, unitId, subUnits, rank, category, light, "0", "1", sort);
+        CoverageQuery query = CoverageQuery.of(asOf, unitId, subUnits, rank, category, light, "0", "1", sort);
         report.exportList(query, currentUser.get(), () -> csv(response, "应训名单-" + query.asOf() + ".csv"));
     }
 
@@ -93,7 +94,7 @@ class CoverageController {
             @Parameter(description = SUB_UNITS) @RequestParam(defaultValue = "true") String subUnits,
             @Parameter(description = RANK) @RequestParam(required = false) String rank,
             @Parameter(description = CATEGORY) @RequestParam(required = false) String category) {
-        return report.summary(query(asOf, unitId, subUnits, rank, category, null, "0", "1", "light"),
+        return report.summary(CoverageQuery.of(asOf, unitId, subUnits, rank, category, null, "0", "1", "light"),
                 CoverageQuery.groupBy(groupBy), currentUser.get());
     }
 
@@ -103,7 +104,7 @@ class CoverageController {
             @RequestParam(required = false) String unitId, @RequestParam(defaultValue = "true") String subUnits,
             @RequestParam(required = false) String rank, @RequestParam(required = false) String category,
             HttpServletResponse response) throws IOException {
-        CoverageQuery query = query(asOf, unitId, subUnits, rank, category, null, "0", "1", "light");
+        CoverageQuery query = CoverageQuery.of(asOf, unitId, subUnits, rank, category, null, "0", "1", "light");
         report.exportSummary(query, CoverageQuery.groupBy(groupBy), currentUser.get(),
                 () -> csv(response, "应训统计-" + query.asOf() + ".csv"));
     }
@@ -121,12 +122,7 @@ class CoverageController {
         return Map.of("processInstanceId", watch.start(body.asOf(), body.unitId(), currentUser.get()));
     }
 
-    private static CoverageQuery query(String asOf, String unitId, String subUnits, String rank, String category,
-            String light, String page, String size, String sort) {
-        return CoverageQuery.of(asOf, unitId, subUnits, rank, category, light, page, size, sort);
-    }
-
-    private static java.io.OutputStream csv(HttpServletResponse response, String fileName) throws IOException {
+    private static OutputStream csv(HttpServletResponse response, String fileName) throws IOException {
         response.setContentType(CsvWriter.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));

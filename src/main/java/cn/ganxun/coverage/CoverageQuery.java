@@ -70,14 +70,7 @@ record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, C
     static CoverageQuery of(String asOf, String unitId, String subUnits, String rank, String category, String light,
             String page, String size, String sort) {
         List<Problem> problems = new ArrayList<>();
-        LocalDate day = EngineClock.today();
-        if (asOf != null && !asOf.isBlank()) {
-            try {
-                day = LocalDate.parse(asOf.strip());
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem("asOf", "统计日期 asOf 格式应为 yyyy-MM-dd：" + asOf));
-            }
-        }
+        LocalDate day = asOf(asOf, problems);
         Long unit = unitId == null || unitId.isBlank() ? null : number(unitId, "unitId", "单位", problems);
         boolean withSubUnits = !"false".equalsIgnoreCase(subUnits.strip());
         if (withSubUnits && !"true".equalsIgnoreCase(subUnits.strip())) {
@@ -107,6 +100,32 @@ record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, C
         }
         return new CoverageQuery(day, unit, withSubUnits, parsedRank, parsedCategory, parsedLight,
                 parsedPage.intValue(), parsedSize.intValue(), column, direction.equals("desc"));
+    }
+
+    /**
+     * The day the rolling five years end: {@code yyyy-MM-dd}, blank for today (engine clock).
+     *
+     * @throws InvalidInputException naming {@code asOf} when malformed
+     */
+    static LocalDate asOf(String value) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate day = asOf(value, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return day;
+    }
+
+    private static LocalDate asOf(String value, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            return EngineClock.today();
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem("asOf", "统计日期 asOf 格式应为 yyyy-MM-dd：" + value));
+            return EngineClock.today();
+        }
     }
 
     /** The grouping of a summary: {@code unit}, {@code rank} or {@code category}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -254,7 +255,7 @@ class CoverageReport {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
-    private static long sum(List<SummaryRow> rows, java.util.function.ToLongFunction<SummaryRow> field) {
+    private static long sum(List<SummaryRow> rows, ToLongFunction<SummaryRow> field) {
         return rows.stream().mapToLong(field).sum();
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,7 +116,7 @@ public class MandateProposals {
                 ORDER BY r.unit_code, r.pos""")
                 .param("runId", runId)
                 .param("limit", schedule.redPerUnit())
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .query((RowCallbackHandler) rs -> {
                     md.append("| ").append(rs.getString("unit_name")).append(" | ").append(rs.getString("cadre_number"))
                             .append(" | ").append(rs.getString("name")).append(" | ")
                             .append(Rank.valueOf(rs.getString("rank_level")).label()).append(" | ")
