@@ -13,10 +13,10 @@ import cn.ganxun.security.Groups;
 /**
  * Who may see and change registry data. Org department staff, approvers, managers and admins see every unit;
  * unit HR see their own unit and the units below it (a district's HR also see its towns); a cadre sees their
- * own record. Only org department staff (and admins) import cadres and record life events.
+ * own record (coverage and the other capabilities use the same rule). Only org department staff (and admins) import cadres and record life events.
  */
 @Component
-class CadreAccess {
+public class CadreAccess {
 
     private final UnitRepository units;
 
@@ -25,7 +25,7 @@ class CadreAccess {
     }
 
     /** The units whose cadres the actor may list; empty means every unit. */
-    Optional<Set<Long>> visibleUnits(Actor actor) {
+    public Optional<Set<Long>> visibleUnits(Actor actor) {
         if (actor.seesAllUnits()) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ class CadreAccess {
         throw new AccessDeniedException("无权访问：干部信息仅对组织部门和本单位组织人事部门开放");
     }
 
-    void requireVisible(Actor actor, Cadre cadre) {
+    public void requireVisible(Actor actor, Cadre cadre) {
         if (Objects.equals(actor.cadreId(), cadre.id())) {
             return;
         }

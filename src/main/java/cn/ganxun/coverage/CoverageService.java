@@ -38,7 +38,8 @@ import cn.ganxun.platform.InvalidInputException;
  * the caller's business.</li>
  * </ul>
  *
- * <p>Set-based: one SQL statement per {@value #IDS_PER_STATEMENT} cadres, whatever their training history.
+ * <p>Set-based: one SQL statement per {@value #IDS_PER_STATEMENT} cadres, whatever their training history; the
+ * statement is {@link CoverageSql#figures}, which the lists, summaries and watch snapshots share.
  */
 @Service
 public class CoverageService {
@@ -46,20 +47,8 @@ public class CoverageService {
     /** Cadre ids bound into one statement; both databases take far more, this keeps statements a sane size. */
     static final int IDS_PER_STATEMENT = 1000;
 
-    private static final String FIGURES = """
-            SELECT c.id, c.rank_level,
-                   COALESCE(SUM(w.hours), 0) AS total_hours,
-                   COALESCE(SUM(w.hours * w.party_course_hours / NULLIF(w.course_hours, 0)), 0) AS party_hours
-            FROM cadre c
-            LEFT JOIN (SELECT e.cadre_id, COALESCE(e.hours, 0) AS hours,
-                              (SELECT SUM(k.hours) FROM course k WHERE k.class_id = e.class_id) AS course_hours,
-                              (SELECT SUM(k.hours) FROM course k WHERE k.class_id = e.class_id
-                                  AND k.category IN ('PARTY_THEORY', 'PARTY_SPIRIT')) AS party_course_hours
-                       FROM enrollment e JOIN training_class t ON t.id = e.class_id
-                       WHERE e.cadre_id IN (:ids) AND e.status = 'COMPLETED'
-                         AND t.end_date > :windowStart AND t.end_date <= :asOf) w ON w.cadre_id = c.id
-            WHERE c.id IN (:ids)
-            GROUP BY c.id, c.rank_level""";
+    private static final String FIGURES = "SELECT f.cadre_id, f.rank_level, f.party_hours, f.total_hours FROM ("
+            + CoverageSql.figures("c.id IN (:ids)") + ") f";
 
     private final JdbcClient jdbc;
 
@@ -85,7 +74,7 @@ public class CoverageService {
                     .param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
                     .param("windowStart", asOf.minusYears(CoverageLights.WINDOW_YEARS))
                     .param("asOf", asOf)
-                    .query((rs, n) -> CoverageLights.classify(rs.getLong("id"), Rank.valueOf(rs.getString("rank_level")),
+                    .query((rs, n) -> CoverageLights.classify(rs.getLong("cadre_id"), Rank.valueOf(rs.getString("rank_level")),
                             rs.getBigDecimal("party_hours"), rs.getBigDecimal("total_hours")))
                     .list()
                     .forEach(light -> found.put(light.cadreId(), light));
