@@ -39,7 +39,7 @@ public class UnitRepository {
     }
 
     /** The unit and every unit below it (a district with its towns). */
-    Set<Long> withSubUnits(long id) {
+    public Set<Long> withSubUnits(long id) {
         return new HashSet<>(jdbc.sql("""
                 WITH RECURSIVE tree (id) AS (
                     SELECT id FROM unit WHERE id = ?
