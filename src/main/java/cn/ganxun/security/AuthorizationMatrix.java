@@ -35,6 +35,8 @@ import org.camunda.bpm.engine.authorization.Resource;
  *                            | (start a class filing with its start form in Tasklist)
  * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (ask for leave with its start form in Tasklist, R16)
+ * org-dept                   | + PROCESS_DEFINITION needs-survey: CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
+ *                            | (launch a needs survey through POST /api/surveys, R37)
  * camunda-admin              | everything (granted by the Camunda starter to the admin user's group)
  * </pre>
  *
@@ -48,6 +50,9 @@ final class AuthorizationMatrix {
 
     /** Process definition key of the leave request process (R16), started by trainees. */
     static final String LEAVE_REQUEST = "leave-request";
+
+    /** Process definition key of the needs survey (R36–R38), launched by the org department over REST. */
+    static final String NEEDS_SURVEY = "needs-survey";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -90,6 +95,8 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_DEFINITION, NEEDS_SURVEY, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         return List.copyOf(grants);
     }
 }
