@@ -33,8 +33,10 @@ import org.camunda.bpm.engine.authorization.Resource;
  *                            | history of the case in Tasklist; no Cockpit)
  * institution                | PROCESS_DEFINITION class-filing: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (start a class filing with its start form in Tasklist)
- * org-dept (also)            | PROCESS_DEFINITION appointment-linkage: CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
- *                            | (register a promotion with its start form in Tasklist or the API, R32)
+ * org-dept (also)            | PROCESS_DEFINITION appointment-linkage: READ, CREATE_INSTANCE; PROCESS_INSTANCE *:
+ *                            | CREATE (register a promotion with its start form in Tasklist or the API, R32);
+ *                            | PROCESS_DEFINITION needs-survey: CREATE_INSTANCE (launch a survey through
+ *                            | POST /api/surveys, R37)
  * trainee                    | PROCESS_DEFINITION leave-request: READ, CREATE_INSTANCE; PROCESS_INSTANCE *: CREATE
  *                            | (ask for leave with its start form in Tasklist, R16);
  *                            | PROCESS_DEFINITION credit-claim: CREATE_INSTANCE (claim reward credits over the API, R22)
@@ -56,6 +58,8 @@ final class AuthorizationMatrix {
     static final String CREDIT_CLAIM = "credit-claim";
     /** Process definition key of the appointment linkage (R32), started by the org department. */
     static final String APPOINTMENT_LINKAGE = "appointment-linkage";
+    /** Process definition key of the needs survey (R36–R38), launched by the org department over REST. */
+    static final String NEEDS_SURVEY = "needs-survey";
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -97,6 +101,7 @@ final class AuthorizationMatrix {
         grants.add(new Grant(Groups.INSTITUTION, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         grants.add(new Grant(Groups.ORG_DEPT, PROCESS_DEFINITION, APPOINTMENT_LINKAGE,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grants.add(new Grant(Groups.ORG_DEPT, PROCESS_DEFINITION, NEEDS_SURVEY, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grants.add(new Grant(Groups.ORG_DEPT, PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
         grants.add(new Grant(Groups.TRAINEE, PROCESS_DEFINITION, LEAVE_REQUEST,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));

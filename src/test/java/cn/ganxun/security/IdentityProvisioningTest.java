@@ -81,12 +81,14 @@ class IdentityProvisioningTest {
             boolean institution = role.equals(Groups.INSTITUTION);
             assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
                     "class-filing")).as(role).isEqualTo(institution);
-            // trainees start leave-request (R16) and the org department appointment-linkage (R32), so they too create
-            // process instances
+            // trainees start leave-request (R16), the org department appointment-linkage (R32) and needs-survey (R37), so
+            // they too create process instances
             assertThat(allowed(role, ProcessInstancePermissions.CREATE, Resources.PROCESS_INSTANCE, "*")).as(role)
                     .isEqualTo(institution || role.equals(Groups.TRAINEE) || role.equals(Groups.ORG_DEPT));
             assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
                     "appointment-linkage")).as(role).isEqualTo(role.equals(Groups.ORG_DEPT));
+            assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    "needs-survey")).as(role).isEqualTo(role.equals(Groups.ORG_DEPT));
             assertThat(allowed(role, ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
                     "leave-request")).as(role).isEqualTo(role.equals(Groups.TRAINEE));
             // trainees claim reward credits (R22) over the API, which starts credit-claim in their name
