@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
+import cn.ganxun.security.Actor;
+
 /** The user on whose behalf the engine runs this step: the one logged in, else the task's assignee or the initiator. */
 public final class ActingUser {
 
@@ -11,7 +13,7 @@ public final class ActingUser {
     public static final String INITIATOR = "initiator";
 
     /** Who acted when no person did (a timer, or a step started by the system). */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = Actor.SYSTEM;
 
     private ActingUser() {
     }

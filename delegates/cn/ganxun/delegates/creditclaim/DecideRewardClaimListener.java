@@ -27,7 +27,7 @@ class DecideRewardClaimListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Decision decision = TaskDecisions.required(task, CLAIM_DECISION, Decision.class, "请选择是否认定奖励学分");
-        boolean approved = claims.decide((Long) task.getVariable(CLAIM_ID), decision,
+        boolean approved = claims.decide((Long) task.getVariable(CLAIM_ID), task.getExecution().getProcessBusinessKey(), decision,
                 (String) task.getVariable(CLAIM_DECISION_REASON), currentUser.of(ActingUser.of(task)));
         task.getExecution().setVariable(CLAIM_APPROVED, approved);
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.delegates.TaskDecisions;
+import cn.ganxun.security.CurrentUser;
 import cn.ganxun.survey.NeedsSurveyProcess.FollowUpDecision;
 import cn.ganxun.survey.SurveyService;
 
@@ -16,9 +17,11 @@ import cn.ganxun.survey.SurveyService;
 class RecordFollowUpDecisionListener implements TaskListener {
 
     private final SurveyService surveys;
+    private final CurrentUser currentUser;
 
-    RecordFollowUpDecisionListener(SurveyService surveys) {
+    RecordFollowUpDecisionListener(SurveyService surveys, CurrentUser currentUser) {
         this.surveys = surveys;
+        this.currentUser = currentUser;
     }
 
     @Override
@@ -27,7 +30,8 @@ class RecordFollowUpDecisionListener implements TaskListener {
                 "请选择：催办未答干部（CHASE）或结束跟进（DONE）");
         if (decision == FollowUpDecision.CHASE) {
             task.getExecution().setVariableLocal(CHASE_ID,
-                    surveys.requestChase(SurveyVars.surveyId(task), SurveyVars.id(task, UNIT_ID), ActingUser.of(task)));
+                    surveys.requestChase(SurveyVars.surveyId(task), SurveyVars.id(task, UNIT_ID),
+                    currentUser.of(ActingUser.of(task))));
         }
     }
 }

@@ -3,6 +3,8 @@ package cn.ganxun.delegates.needssurvey;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -15,8 +17,23 @@ final class SurveyVars {
     private SurveyVars() {
     }
 
-    static long surveyId(VariableScope scope) {
-        return id(scope, Vars.SURVEY_ID);
+    /**
+     * The survey of the process instance, from its business key {@code NS<id>} — not from a variable, which whoever
+     * completes a task could overwrite.
+     */
+    static long surveyId(DelegateExecution execution) {
+        return fromBusinessKey(execution.getProcessBusinessKey());
+    }
+
+    static long surveyId(DelegateTask task) {
+        return fromBusinessKey(task.getExecution().getProcessBusinessKey());
+    }
+
+    private static long fromBusinessKey(String businessKey) {
+        if (businessKey == null || !businessKey.startsWith("NS")) {
+            throw new IllegalStateException("needs-survey instance without its business key NS<id>: " + businessKey);
+        }
+        return Long.parseLong(businessKey.substring(2));
     }
 
     static long id(VariableScope scope, String name) {

@@ -97,10 +97,15 @@ public class RewardClaims {
 
     /**
      * Stores a claim inside the process, after {@code reward-credits.dmn} gave its credits (null: no row for the
-     * combination). Checks it again, so a start by other means is held to the same rules.
+     * combination). Checks it again, so a start by other means is held to the same rules — including who claims: a
+     * user starting {@code credit-claim} directly (engine REST) must be bound to the cadre.
      */
     @Transactional
     public SavedClaim save(long cadreId, NewRewardClaim claim, Double credits, String claimedBy) {
+        if (!Actor.SYSTEM.equals(claimedBy) && jdbc.sql("SELECT COUNT(*) FROM account_binding WHERE user_id = ? AND cadre_id = ?")
+                .params(claimedBy, cadreId).query(Integer.class).single() == 0) {
+            throw new AccessDeniedException("无权访问：奖励学分由干部本人申请（须使用绑定干部的学员账号）");
+        }
         validate(cadreId, claim);
         if (credits == null) {
             throw InvalidInputException.rule("R22", "role", claim.kind().label() + "不按「" + claim.role().label()
@@ -186,8 +191,12 @@ public class RewardClaims {
      * @return whether the claim was approved
      */
     @Transactional
-    public boolean decide(long claimId, Decision decision, String reason, Actor actor) {
+    public boolean decide(long claimId, String cadreNumber, Decision decision, String reason, Actor actor) {
         RewardClaim claim = find(claimId);
+        if (!cadreNumber.equals(jdbc.sql("SELECT cadre_number FROM cadre WHERE id = ?").param(claim.cadreId())
+                .query(String.class).single())) {
+            throw InvalidInputException.of("claimId", "该申请不属于本流程的干部：" + claimId);
+        }
         if (!actor.isAdmin() && !access.isUnitHrOf(actor, access.unitOf(claim.cadreId()))) {
             throw new AccessDeniedException("无权访问：奖励学分申请由干部所在单位组织人事部门审核");
         }

@@ -9,6 +9,9 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public record Actor(String userId, List<String> groups, Long unitId, Long institutionId, Long cadreId) {
 
+    /** The user id recorded when no person acted (a timer, or a step the application ran itself). */
+    public static final String SYSTEM = "system";
+
     public boolean isAdmin() {
         return groups.contains(Groups.ADMIN);
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,9 @@ import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.platform.InvalidInputException.Problem;
 import cn.ganxun.platform.NotFoundException;
+import cn.ganxun.security.Actor;
 import cn.ganxun.security.Directory;
+import cn.ganxun.security.Groups;
 
 /**
  * Surveys (需求调研, R37): launched for target units (sub-units included) and a period, opened on the first day,
@@ -210,13 +213,17 @@ public class SurveyService {
      * @return the chase id (its mails go out in {@link #sendChase})
      */
     @Transactional
-    public long requestChase(long surveyId, long unitId, String actor) {
+    public long requestChase(long surveyId, long unitId, Actor actor) {
+        if (!actor.inGroup(Groups.ORG_DEPT)
+                && !(actor.inGroup(Groups.UNIT_HR) && actor.unitId() != null && units.withSubUnits(actor.unitId()).contains(unitId))) {
+            throw new AccessDeniedException("无权访问：仅本单位组织人事部门或组织部门可催办本单位未答干部");
+        }
         if (!NeedsSurvey.OPEN.equals(find(surveyId).status())) {
             throw InvalidInputException.rule("R37", "surveyId", "调研未在进行中，不能催办");
         }
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO survey_chase (survey_id, unit_id, requested_by, requested_at) VALUES (?, ?, ?, ?)")
-                .params(surveyId, unitId, actor, Timestamp.valueOf(EngineClock.now())).update(key, "id");
+                .params(surveyId, unitId, actor.userId(), Timestamp.valueOf(EngineClock.now())).update(key, "id");
         return key.getKey().longValue();
     }
 

@@ -195,10 +195,21 @@ class CreditClaimProcessTest {
                 .hasMessageContaining("由干部本人申请");
         RewardClaim claim = claim(new NewRewardClaim(RewardKind.BOOK, RewardRole.SOLE, "专著", year, "出版社 书号"));
         Actor otherHr = new Actor("claim-other-hr", List.of(Groups.UNIT_HR), fixtures.unit("别的奖励局"), null, null);
-        assertThatThrownBy(() -> claims.decide(claim.id(), CreditClaimProcess.Decision.APPROVE, null, otherHr))
+        assertThatThrownBy(() -> claims.decide(claim.id(), cadreNumber(), CreditClaimProcess.Decision.APPROVE, null, otherHr))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> claim(new NewRewardClaim(RewardKind.BOOK, RewardRole.CO_AUTHOR, "专著", year, "出版社")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("已申请过该著作的奖励学分：专著");
+        // started directly (engine REST) by another trainee for this cadre: refused, nothing stored
+        String stranger = directory.user("claim-stranger-" + cadreId, Groups.TRAINEE);
+        identityService.setAuthentication(stranger, List.of(Groups.TRAINEE));
+        try {
+            assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(CreditClaimProcess.KEY)
+                    .setVariables(Map.of(CADRE_ID, cadreId, REWARD_KIND, "BOOK", REWARD_ROLE, "SOLE", REWARD_TITLE, "冒名专著",
+                            CREDIT_YEAR, year, EVIDENCE, "出版社 书号"))
+                    .execute()).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        } finally {
+            identityService.clearAuthentication();
+        }
         // the claim is made over the API with its checks; Tasklist offers no start of its own
         identityService.setAuthentication(trainee, List.of(Groups.TRAINEE));
         try {

@@ -83,6 +83,7 @@ class NeedsSurveyProcessTest {
         codeOne = SurveyFixture.code(jdbc, unitOne.get(0));
         codeTwo = SurveyFixture.code(jdbc, unitTwo.get(0));
         directory.user("ns-hr-" + codeOne, Groups.UNIT_HR, Groups.unitHr(codeOne));
+        directory.bindToUnit("ns-hr-" + codeOne, unitOne.get(0));
         directory.user("ns-org", Groups.ORG_DEPT);
     }
 
@@ -114,6 +115,9 @@ class NeedsSurveyProcessTest {
         String late = "ns-late-" + unitOne.get(4) + "@test.ganxun.local";
         jdbc.sql("UPDATE cadre SET email = ? WHERE id = ?").params(late, unitOne.get(4)).update();
         Task refreshed = followUpOf(pi, unitOne.get(0));
+        assertThatThrownBy(() -> complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE",
+                Vars.UNIT_ID, unitTwo.get(0)))).as("a unit's HR cannot chase another unit by sending its id")
+                .hasRootCauseInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThatThrownBy(() -> complete(refreshed, "ns-hr-" + codeOne, Map.of()))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
         complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE"));
