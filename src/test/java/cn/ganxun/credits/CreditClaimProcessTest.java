@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +32,7 @@ import cn.ganxun.security.Actor;
 import cn.ganxun.security.CurrentUser;
 import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.AlsoOnPostgres;
+import cn.ganxun.testsupport.EngineSteps;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
@@ -44,6 +44,7 @@ import cn.ganxun.testsupport.TrainingFixtures;
 class CreditClaimProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired EngineSteps steps;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
@@ -235,14 +236,7 @@ class CreditClaimProcessTest {
     }
 
     private void complete(Task task, Map<String, Object> variables) {
-        taskService.claim(task.getId(), hr);
-        try {
-            taskService.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            if (taskService.createTaskQuery().taskId(task.getId()).count() == 1) {
-                taskService.setAssignee(task.getId(), null);
-            }
-        }
+        steps.complete(task, hr, variables);
     }
 
     private String deployedForm(Task task) throws Exception {

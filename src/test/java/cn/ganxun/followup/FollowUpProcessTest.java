@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +37,7 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.CompletionFixtures;
+import cn.ganxun.testsupport.EngineSteps;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
@@ -73,6 +73,7 @@ class FollowUpProcessTest {
     @Autowired TestDirectory directory;
     @Autowired Mailbox mailbox;
     @Autowired JdbcClient jdbc;
+    @Autowired EngineSteps steps;
 
     FollowUpClass k;
 
@@ -107,9 +108,9 @@ class FollowUpProcessTest {
         assertThat(seminar.getDueDate()).isEqualTo(endOfDay(f.seminarDueOn()));
         assertThat(candidateGroups(seminar)).containsExactly(k.institutionGroup);
         assertThat((String) taskService.getVariable(seminar.getId(), Vars.FORM_INFO)).contains(f.seminarDueOn().toString());
-        assertThatThrownBy(() -> complete(seminar, "fu-inst", seminarVars(k.endDate.minusDays(1))))
+        assertThatThrownBy(() -> steps.complete(seminar, "fu-inst", seminarVars(k.endDate.minusDays(1))))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("不能早于培训班结业日期");
-        complete(seminar, "fu-inst", seminarVars(EngineClock.today()));
+        steps.complete(seminar, "fu-inst", seminarVars(EngineClock.today()));
         assertThat(followUps.seminars(f.id())).singleElement().satisfies(s -> {
             assertThat(s.place()).isEqualTo("党校三号教室");
             assertThat(s.recordedBy()).isEqualTo("fu-inst");
@@ -123,11 +124,11 @@ class FollowUpProcessTest {
         assertThat(candidateGroups(leaderSummary)).isEmpty();
         assertThat(leaderSummary.getName()).contains(k.name(jdbc, k.leader));
         assertThat(candidateGroups(summaryOf(pi, k.staffOne))).containsExactly(k.institutionGroup);
-        assertThatThrownBy(() -> complete(leaderSummary, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, "太短")))
+        assertThatThrownBy(() -> steps.complete(leaderSummary, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, "太短")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("不少于50字");
-        complete(leaderSummary, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
-        complete(summaryOf(pi, k.staffOne), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
-        complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        steps.complete(leaderSummary, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        steps.complete(summaryOf(pi, k.staffOne), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        steps.complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
         assertThat(followUps.summaries(f.id())).extracting(LearningSummary::status).containsOnly(LearningSummary.SUBMITTED);
         assertThat(followUps.summary(f.id(), k.staffOne).writtenBy()).isEqualTo("fu-inst");
 
@@ -135,7 +136,7 @@ class FollowUpProcessTest {
         Task review = task(pi, TASK_REVIEW_SAMPLE);
         assertThat(candidateGroups(review)).containsExactly(Groups.FOLLOW_UP_LEAD);
         assertThat(samples.current(f.id()).sample()).hasSize(2);
-        complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
+        steps.complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
         List<Task> visitTasks = tasks(pi, TASK_VISIT_UNIT);
         assertThat(visitTasks).hasSize(2).allSatisfy(t -> {
             assertThat(t.getDueDate()).isEqualTo(endOfDay(f.visitsDueOn()));
@@ -144,26 +145,26 @@ class FollowUpProcessTest {
         for (Task visitTask : visitTasks) {
             UnitVisit visit = visits.visit(visitId(visitTask));
             String indicator = catalog.forLevel(visit.traineeLevel()).get(0).code();
-            assertThatThrownBy(() -> complete(visitTask, "fu-team", Map.of())).hasRootCauseInstanceOf(InvalidInputException.class)
+            assertThatThrownBy(() -> steps.complete(visitTask, "fu-team", Map.of())).hasRootCauseInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("尚未登记访谈记录");
-            complete(visitTask, "fu-team", interviewVars(indicator + "，单位领导，90\n" + indicator + "，同事，80"));
+            steps.complete(visitTask, "fu-team", interviewVars(indicator + "，单位领导，90\n" + indicator + "，同事，80"));
         }
         assertThat(visits.visits(f.id())).extracting(UnitVisit::status).containsOnly(VisitStatus.DONE);
 
         // R28: the first half-year report when six months have passed; the institution publishes it with remarks
         BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_REPORT_PERIOD_ENDED);
-        fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(1)));
-        executeJob(pi, TASK_DRAFT_REPORT);
+        steps.fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(1)));
+        steps.executeJob(pi, TASK_DRAFT_REPORT);
         Task publish = task(pi, TASK_PUBLISH_REPORT);
         assertThat(candidateGroups(publish)).containsExactly(k.institutionGroup);
         assertThat((String) taskService.getVariable(publish.getId(), Vars.FORM_INFO)).contains("第 1 期", "/pdf");
-        complete(publish, "fu-inst", Map.of(Vars.REPORT_REMARKS, "学员普遍反映收获较大。"));
+        steps.complete(publish, "fu-inst", Map.of(Vars.REPORT_REMARKS, "学员普遍反映收获较大。"));
 
         // R24: the work is done early; the follow-up waits for its year to end, as a timer job in the database
         BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_FOLLOW_UP_PERIOD_ENDED);
         assertThat(timerDueDates(pi)).containsExactly(endOfDay(f.endsOn()));
-        fireTimer(pi, EVENT_FOLLOW_UP_PERIOD_ENDED, endOfDay(f.endsOn()));
-        executeJob(pi, TASK_CLOSE_FOLLOW_UP);
+        steps.fireTimer(pi, EVENT_FOLLOW_UP_PERIOD_ENDED, endOfDay(f.endsOn()));
+        steps.executeJob(pi, TASK_CLOSE_FOLLOW_UP);
 
         // R29, R3a: a final evaluation per trainee; R30: the follow-up feedback goes to the units
         assertThat(followUps.find(f.id()).status()).isEqualTo(FollowUp.CLOSED);
@@ -175,8 +176,8 @@ class FollowUpProcessTest {
                 .processInstanceBusinessKey(k.classNumber).variableValueEquals("occasion", "FOLLOW_UP").count()).isOne();
 
         // R28: the last report, with the final evaluations, then the process ends
-        executeJob(pi, TASK_DRAFT_FINAL_REPORT);
-        complete(task(pi, TASK_PUBLISH_FINAL_REPORT), "fu-inst", Map.of(Vars.REPORT_REMARKS, ""));
+        steps.executeJob(pi, TASK_DRAFT_FINAL_REPORT);
+        steps.complete(task(pi, TASK_PUBLISH_FINAL_REPORT), "fu-inst", Map.of(Vars.REPORT_REMARKS, ""));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(TASK_HOLD_SEMINAR, TASK_ARRANGE_VISITS, TASK_DRAFT_REPORT,
                 TASK_CLOSE_FOLLOW_UP, TASK_REQUEST_FOLLOW_UP_FEEDBACK, TASK_PUBLISH_FINAL_REPORT, END_FOLLOW_UP_CLOSED)
                 .hasNotPassed(TASK_CHASE_SUMMARIES, TASK_ESCALATE_OVERDUE_VISITS, BOUNDARY_FOLLOW_UP_PERIOD_OVER);
@@ -191,11 +192,11 @@ class FollowUpProcessTest {
                 .update();
         ProcessInstance pi = start();
         FollowUp f = followUps.ofClass(k.classId);
-        complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        steps.complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
 
-        fireTimer(pi, BOUNDARY_SUMMARIES_DUE, endOfDay(f.summariesDueOn()));
+        steps.fireTimer(pi, BOUNDARY_SUMMARIES_DUE, endOfDay(f.summariesDueOn()));
         assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).as("the chase leaves the tasks open").hasSize(2);
-        executeJob(pi, TASK_CHASE_SUMMARIES);
+        steps.executeJob(pi, TASK_CHASE_SUMMARIES);
         String staffMail = "fu-staff-" + k.staffOne + "@test.ganxun.local";
         assertThat(mailbox.subjectsTo(staffMail)).containsExactly("【学习心得催交】" + k.name(jdbc, k.staffOne) + " 测试班" + k.classNumber);
         assertThat(mailbox.to(directory.email(k.leaderAccount))).hasSize(1);
@@ -203,13 +204,13 @@ class FollowUpProcessTest {
         assertThat(mailbox.to(staffMail)).as("chased once, whatever is retried").hasSize(1);
         assertThat(followUps.summary(f.id(), k.staffOne).chasedAt()).isNotNull();
 
-        fireTimer(pi, BOUNDARY_SUMMARIES_OVERDUE, endOfDay(followUps.missingListedOn(f)));
+        steps.fireTimer(pi, BOUNDARY_SUMMARIES_OVERDUE, endOfDay(followUps.missingListedOn(f)));
         assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).isEmpty();
         Task missing = task(pi, TASK_REVIEW_MISSING_SUMMARIES);
         assertThat(candidateGroups(missing)).containsExactly(k.institutionGroup);
         assertThat((String) taskService.getVariable(missing.getId(), Vars.FORM_INFO))
                 .contains(k.name(jdbc, k.leader), k.name(jdbc, k.staffOne)).doesNotContain(k.name(jdbc, k.staffTwo));
-        complete(missing, "fu-inst", Map.of(Vars.MISSING_ACKNOWLEDGED, true));
+        steps.complete(missing, "fu-inst", Map.of(Vars.MISSING_ACKNOWLEDGED, true));
         assertThat(followUps.summaries(f.id())).extracting(LearningSummary::cadreId, LearningSummary::status)
                 .containsExactlyInAnyOrder(tuple(k.leader, LearningSummary.MISSING),
                         tuple(k.staffOne, LearningSummary.MISSING),
@@ -222,11 +223,11 @@ class FollowUpProcessTest {
         ProcessInstance pi = start();
         FollowUp f = followUps.ofClass(k.classId);
         Task review = task(pi, TASK_REVIEW_SAMPLE);
-        assertThatThrownBy(() -> complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "REDRAW", Vars.REDRAW_REASON, " ")))
+        assertThatThrownBy(() -> steps.complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "REDRAW", Vars.REDRAW_REASON, " ")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("重新抽样须说明理由（R27）");
         assertThat(samples.history(f.id())).hasSize(1);
 
-        complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "REDRAW", Vars.REDRAW_REASON, "一名学员长期病假，无法走访"));
+        steps.complete(review, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "REDRAW", Vars.REDRAW_REASON, "一名学员长期病假，无法走访"));
         Task again = task(pi, TASK_REVIEW_SAMPLE);
         assertThat(again.getId()).isNotEqualTo(review.getId());
         assertThat((String) taskService.getVariable(again.getId(), Vars.FORM_INFO)).contains("第 2 次抽样", "一名学员长期病假");
@@ -236,7 +237,7 @@ class FollowUpProcessTest {
         assertThat(history.get(1).drawnBy()).isEqualTo("fu-lead");
         assertThat(history).allSatisfy(d -> assertThat(samples.reproduces(d.id())).isTrue());
 
-        complete(again, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
+        steps.complete(again, "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
         assertThat(tasks(pi, TASK_VISIT_UNIT)).hasSize(2);
         assertThat(jdbc.sql("SELECT DISTINCT draw_id FROM unit_visit WHERE follow_up_id = ?").param(f.id())
                 .query(Long.class).list()).containsExactly(history.get(1).id());
@@ -248,15 +249,15 @@ class FollowUpProcessTest {
     void r27_overdueVisitsEscalateToTheLeadOnce() throws Exception {
         ProcessInstance pi = start();
         FollowUp f = followUps.ofClass(k.classId);
-        complete(task(pi, TASK_REVIEW_SAMPLE), "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
+        steps.complete(task(pi, TASK_REVIEW_SAMPLE), "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
         List<Task> open = tasks(pi, TASK_VISIT_UNIT);
         Task done = open.get(0);
         long doneVisit = visitId(done);
         String indicator = catalog.forLevel(visits.visit(doneVisit).traineeLevel()).get(0).code();
-        complete(done, "fu-team", interviewVars(indicator + "，自评，75"));
+        steps.complete(done, "fu-team", interviewVars(indicator + "，自评，75"));
 
-        fireTimer(pi, BOUNDARY_VISITS_OVERDUE, endOfDay(f.visitsDueOn()));
-        executeJob(pi, TASK_ESCALATE_OVERDUE_VISITS);
+        steps.fireTimer(pi, BOUNDARY_VISITS_OVERDUE, endOfDay(f.visitsDueOn()));
+        steps.executeJob(pi, TASK_ESCALATE_OVERDUE_VISITS);
         Task overdue = task(pi, TASK_VISIT_UNIT);
         assertThat(candidateGroups(overdue)).containsExactlyInAnyOrder(Groups.FOLLOW_UP_TEAM, Groups.FOLLOW_UP_LEAD);
         assertThat(overdue.getPriority()).isEqualTo(VisitEscalation.ESCALATED_PRIORITY);
@@ -283,21 +284,21 @@ class FollowUpProcessTest {
                 .as("timers are jobs in the database (summaries due and overdue, first report, end of follow-up)").isEqualTo(4);
 
         for (int period = 1; period <= 5; period++) {
-            fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(period)));
-            executeJob(pi, TASK_DRAFT_REPORT);
-            complete(task(pi, TASK_PUBLISH_REPORT), "fu-inst", Map.of(Vars.REPORT_REMARKS, "第" + period + "期意见"));
+            steps.fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(period)));
+            steps.executeJob(pi, TASK_DRAFT_REPORT);
+            steps.complete(task(pi, TASK_PUBLISH_REPORT), "fu-inst", Map.of(Vars.REPORT_REMARKS, "第" + period + "期意见"));
         }
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_HOLD_SEMINAR, TASK_REVIEW_SAMPLE)
                 .hasPassed(END_INTERIM_REPORTS_DONE);
 
         // the follow-up period ends with work undone: the boundary timer on the period closes it
-        fireTimer(pi, BOUNDARY_FOLLOW_UP_PERIOD_OVER, endOfDay(k.endDate.plusYears(3)));
+        steps.fireTimer(pi, BOUNDARY_FOLLOW_UP_PERIOD_OVER, endOfDay(k.endDate.plusYears(3)));
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
-        executeJob(pi, TASK_CLOSE_FOLLOW_UP);
-        executeJob(pi, TASK_DRAFT_FINAL_REPORT);
+        steps.executeJob(pi, TASK_CLOSE_FOLLOW_UP);
+        steps.executeJob(pi, TASK_DRAFT_FINAL_REPORT);
         Task last = task(pi, TASK_PUBLISH_FINAL_REPORT);
         assertThat((String) taskService.getVariable(last.getId(), Vars.FORM_INFO)).contains("第 6 期（共 6 期）");
-        complete(last, "fu-inst", Map.of(Vars.REPORT_REMARKS, "三年跟踪结束。"));
+        steps.complete(last, "fu-inst", Map.of(Vars.REPORT_REMARKS, "三年跟踪结束。"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(BOUNDARY_FOLLOW_UP_PERIOD_OVER, END_FOLLOW_UP_CLOSED)
                 .hasNotPassed(EVENT_FOLLOW_UP_PERIOD_ENDED);
 
@@ -317,7 +318,7 @@ class FollowUpProcessTest {
         ProcessInstance pi = start();
         FollowUp f = followUps.ofProcess(pi.getId());
         Task own = summaryOf(pi, k.leader);
-        assertThatThrownBy(() -> complete(own, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY,
+        assertThatThrownBy(() -> steps.complete(own, k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY,
                 Vars.TRAINEE_ID, k.staffOne))).as("a trainee cannot write a classmate's summary")
                 .hasRootCauseInstanceOf(AccessDeniedException.class);
         assertThat(followUps.summary(f.id(), k.staffOne).status()).isEqualTo(LearningSummary.DUE);
@@ -328,13 +329,13 @@ class FollowUpProcessTest {
         long foreignVisit = samples.confirm(otherFollowUp, "fu-lead").get(0);
         long foreignReport = reports.draft(otherFollowUp, 1);
 
-        complete(task(pi, TASK_REVIEW_SAMPLE), "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
+        steps.complete(task(pi, TASK_REVIEW_SAMPLE), "fu-lead", Map.of(Vars.SAMPLE_DECISION, "CONFIRM"));
         Task visit = tasks(pi, TASK_VISIT_UNIT).get(0);
-        assertThatThrownBy(() -> complete(visit, "fu-team", Map.of(Vars.VISIT_ID, foreignVisit)))
+        assertThatThrownBy(() -> steps.complete(visit, "fu-team", Map.of(Vars.VISIT_ID, foreignVisit)))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("该走访不属于本班的训后跟踪");
-        fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(1)));
-        executeJob(pi, TASK_DRAFT_REPORT);
-        assertThatThrownBy(() -> complete(task(pi, TASK_PUBLISH_REPORT), "fu-inst",
+        steps.fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(1)));
+        steps.executeJob(pi, TASK_DRAFT_REPORT);
+        assertThatThrownBy(() -> steps.complete(task(pi, TASK_PUBLISH_REPORT), "fu-inst",
                 Map.of(Vars.REPORT_ID, foreignReport, Vars.REPORT_REMARKS, "篡改")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("该报告不属于本班的训后跟踪");
         assertThat(reports.report(foreignReport).published()).isFalse();
@@ -345,25 +346,8 @@ class FollowUpProcessTest {
     private ProcessInstance start() {
         ProcessInstance pi = runtimeService.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(k.classNumber)
                 .setVariable(Vars.CLASS_ID, k.classId).execute();
-        executeJob(pi, TASK_OPEN_FOLLOW_UP);
+        steps.executeJob(pi, TASK_OPEN_FOLLOW_UP);
         return pi;
-    }
-
-    private void executeJob(ProcessInstance pi, String activityId) {
-        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-        assertThat(job).as("job of " + activityId).isNotNull();
-        assertThat(job.getRetries()).isEqualTo(5);
-        managementService.executeJob(job.getId());
-    }
-
-    /** Moves the engine clock just past the timer's due date (which must be {@code due}) and fires it. */
-    private void fireTimer(ProcessInstance pi, String activityId, Date due) {
-        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-                .singleResult();
-        assertThat(timer).as("timer of " + activityId).isNotNull();
-        assertThat(timer.getDuedate()).isEqualTo(due);
-        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
-        managementService.executeJob(timer.getId());
     }
 
     private List<Date> timerDueDates(ProcessInstance pi) {
@@ -397,18 +381,6 @@ class FollowUpProcessTest {
     private List<String> candidateUsers(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> "candidate".equals(l.getType()) && l.getUserId() != null).map(IdentityLink::getUserId).toList();
-    }
-
-    /** Claims the task for the user and completes it; a refused completion leaves it unclaimed again. */
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        taskService.claim(task.getId(), user);
-        try {
-            taskService.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            if (taskService.createTaskQuery().taskId(task.getId()).count() == 1) {
-                taskService.setAssignee(task.getId(), null);
-            }
-        }
     }
 
     private static Map<String, Object> seminarVars(LocalDate heldOn) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +34,7 @@ import cn.ganxun.security.Groups;
 import cn.ganxun.survey.NeedsSurveyProcess.Vars;
 import cn.ganxun.survey.SurveySchedules.NewSchedule;
 import cn.ganxun.testsupport.AlsoOnPostgres;
+import cn.ganxun.testsupport.EngineSteps;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.Mailbox;
 import cn.ganxun.testsupport.TestDirectory;
@@ -65,6 +64,7 @@ class NeedsSurveyProcessTest {
     @Autowired TestDirectory directory;
     @Autowired Mailbox mailbox;
     @Autowired JdbcClient jdbc;
+    @Autowired EngineSteps steps;
 
     SurveyFixture f;
     List<Long> unitOne;
@@ -115,34 +115,34 @@ class NeedsSurveyProcessTest {
         String late = "ns-late-" + unitOne.get(4) + "@test.ganxun.local";
         jdbc.sql("UPDATE cadre SET email = ? WHERE id = ?").params(late, unitOne.get(4)).update();
         Task refreshed = followUpOf(pi, unitOne.get(0));
-        assertThatThrownBy(() -> complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE",
+        assertThatThrownBy(() -> steps.complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE",
                 Vars.UNIT_ID, unitTwo.get(0)))).as("a unit's HR cannot chase another unit by sending its id")
                 .hasRootCauseInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThatThrownBy(() -> complete(refreshed, "ns-hr-" + codeOne, Map.of()))
+        assertThatThrownBy(() -> steps.complete(refreshed, "ns-hr-" + codeOne, Map.of()))
                 .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
-        complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE"));
-        executeJob(pi, TASK_CHASE_NON_RESPONDENTS);
+        steps.complete(refreshed, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "CHASE"));
+        steps.executeJob(pi, TASK_CHASE_NON_RESPONDENTS);
         assertThat(mailbox.subjectsTo(late)).containsExactly("【需求调研提醒】2027年上半年培训需求调研");
         assertThat(Mailbox.bodyOf(mailbox.to(late).get(0))).contains("匿名");
         assertThat(mailbox.to(late)).hasSize(1);
         Task again = followUpOf(pi, unitOne.get(0));
         assertThat((String) taskService.getVariable(again.getId(), Vars.FORM_INFO)).contains("已答 3 / 4 人", "提醒 1 人");
         answers.submit(surveyId, unitOne.get(4), f.staffAnswers(2, 5, ""));
-        complete(again, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "DONE"));
+        steps.complete(again, "ns-hr-" + codeOne, Map.of(Vars.FOLLOW_UP_DECISION, "DONE"));
         answers.submit(surveyId, unitTwo.get(1), f.staffAnswers(1, 2, "基层治理"));
-        complete(followUpOf(pi, unitTwo.get(0)), "ns-hr-" + codeTwo, Map.of(Vars.FOLLOW_UP_DECISION, "DONE"));
+        steps.complete(followUpOf(pi, unitTwo.get(0)), "ns-hr-" + codeTwo, Map.of(Vars.FOLLOW_UP_DECISION, "DONE"));
 
         // the units are done early; the survey waits for its close date, then closes, reports and archives
         BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_SURVEY_CLOSES);
-        fireTimer(pi, EVENT_SURVEY_CLOSES, EngineClock.toDate(EngineClock.today().plusDays(7).atStartOfDay()));
-        executeJob(pi, TASK_CLOSE_SURVEY);
+        steps.fireTimer(pi, EVENT_SURVEY_CLOSES, EngineClock.toDate(EngineClock.today().plusDays(7).atStartOfDay()));
+        steps.executeJob(pi, TASK_CLOSE_SURVEY);
         assertThat(surveys.find(surveyId).status()).isEqualTo(NeedsSurvey.CLOSED);
-        executeJob(pi, TASK_BUILD_REPORT);
+        steps.executeJob(pi, TASK_BUILD_REPORT);
         Task review = task(pi, TASK_REVIEW_REPORT);
         assertThat(candidateGroups(review)).containsExactly(Groups.ORG_DEPT);
         assertThat((String) taskService.getVariable(review.getId(), Vars.FORM_INFO))
                 .contains("有效答卷 5 份", "/api/surveys/" + surveyId + "/report/pdf");
-        complete(review, "ns-org", Map.of(Vars.REVIEW_REMARKS, "数字化履职需求突出，建议新设专题班。"));
+        steps.complete(review, "ns-org", Map.of(Vars.REVIEW_REMARKS, "数字化履职需求突出，建议新设专题班。"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(TASK_OPEN_SURVEY, TASK_CHASE_NON_RESPONDENTS, EVENT_SURVEY_CLOSES,
                 TASK_CLOSE_SURVEY, TASK_BUILD_REPORT, TASK_REVIEW_REPORT, END_REPORT_ARCHIVED).hasNotPassed(BOUNDARY_SURVEY_CLOSES);
 
@@ -163,15 +163,15 @@ class NeedsSurveyProcessTest {
         long surveyId = SurveyFixture.open(surveys, managementService, f.survey("截止测试", List.of(codeOne)));
         ProcessInstance pi = instance(surveyId);
         answers.submit(surveyId, unitOne.get(1), f.staffAnswers(1, 4, ""));
-        fireTimer(pi, BOUNDARY_SURVEY_CLOSES, EngineClock.toDate(EngineClock.today().plusDays(7).atStartOfDay()));
+        steps.fireTimer(pi, BOUNDARY_SURVEY_CLOSES, EngineClock.toDate(EngineClock.today().plusDays(7).atStartOfDay()));
         assertThat(tasks(pi, TASK_WATCH_RESPONSES)).isEmpty();
         assertThatThrownBy(() -> answers.submit(surveyId, unitOne.get(2), f.staffAnswers(1, 4, "")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("R37").hasMessageContaining("截止");
-        executeJob(pi, TASK_CLOSE_SURVEY);
+        steps.executeJob(pi, TASK_CLOSE_SURVEY);
         assertThatThrownBy(() -> answers.submit(surveyId, unitOne.get(2), f.staffAnswers(1, 4, "")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("R37").hasMessageContaining("截止");
-        executeJob(pi, TASK_BUILD_REPORT);
-        complete(task(pi, TASK_REVIEW_REPORT), "ns-org", Map.of());
+        steps.executeJob(pi, TASK_BUILD_REPORT);
+        steps.complete(task(pi, TASK_REVIEW_REPORT), "ns-org", Map.of());
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(BOUNDARY_SURVEY_CLOSES, TASK_CLOSE_SURVEY, END_REPORT_ARCHIVED)
                 .hasNotPassed(EVENT_SURVEY_CLOSES, TASK_CHASE_NON_RESPONDENTS);
         assertThat(reports.report(surveyId).questions().get(0).overall().suppressed()).as("one answer: below 3").isTrue();
@@ -186,7 +186,7 @@ class NeedsSurveyProcessTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(EVENT_SURVEY_OPENS);
         assertThatThrownBy(() -> answers.submit(surveyId, unitOne.get(1), f.staffAnswers(1, 4, "")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("R37").hasMessageContaining("尚不能提交");
-        fireTimer(pi, EVENT_SURVEY_OPENS, EngineClock.toDate(opens.atStartOfDay()));
+        steps.fireTimer(pi, EVENT_SURVEY_OPENS, EngineClock.toDate(opens.atStartOfDay()));
         assertThat(surveys.find(surveyId).status()).isEqualTo(NeedsSurvey.OPEN);
         answers.submit(surveyId, unitOne.get(1), f.staffAnswers(1, 4, ""));
         assertThat(tasks(pi, TASK_WATCH_RESPONSES)).hasSize(1);
@@ -245,22 +245,6 @@ class NeedsSurveyProcessTest {
         return runtimeService.createProcessInstanceQuery().processInstanceId(surveys.processInstanceId(surveyId)).singleResult();
     }
 
-    private void executeJob(ProcessInstance pi, String activityId) {
-        Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-        assertThat(job).as("job of " + activityId).isNotNull();
-        assertThat(job.getRetries()).isEqualTo(5);
-        managementService.executeJob(job.getId());
-    }
-
-    private void fireTimer(ProcessInstance pi, String activityId, Date due) {
-        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-                .singleResult();
-        assertThat(timer).as("timer of " + activityId).isNotNull();
-        assertThat(timer.getDuedate()).isEqualTo(due);
-        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
-        managementService.executeJob(timer.getId());
-    }
-
     private Task task(ProcessInstance pi, String key) {
         return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
@@ -278,17 +262,6 @@ class NeedsSurveyProcessTest {
     private List<String> candidateGroups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
                 .filter(g -> g != null).toList();
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        taskService.claim(task.getId(), user);
-        try {
-            taskService.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            if (taskService.createTaskQuery().taskId(task.getId()).count() == 1) {
-                taskService.setAssignee(task.getId(), null);
-            }
-        }
     }
 
     private static String text(byte[] pdf) throws IOException {
