@@ -26,7 +26,8 @@ import cn.ganxun.institutions.InstitutionRepository;
 
 /**
  * Loads the demo city once, into an empty registry: 30 units, 3 institutions (DX01, XZ01, GB01), about 600
- * cadres with their life events, and five years of closed classes with completed enrollments. It never writes
+ * cadres with their life events, and five years of closed classes with completed enrollments and their class
+ * credits in the ledger. It never writes
  * over real data: if any unit, institution or cadre exists it does nothing. One transaction; the same data on
  * every run of the same day (fixed seed; dates count back from today).
  */
@@ -73,6 +74,7 @@ class DemoDataLoader implements ApplicationRunner {
             Map<Long, DemoCadre> demoCadres = new DemoCadres(cadres, random, today).insert(units);
             int enrollments = new DemoTrainingHistory(jdbc, batch, random, today).insert(demoCadres,
                     units.stream().collect(Collectors.toMap(DemoUnit::id, DemoUnit::kind)), institutionIds);
+            DemoCredits.post(jdbc);
             log.info("Demo city loaded in {} ms: {} units, {} institutions, {} cadres, {} enrollments",
                     System.currentTimeMillis() - started, units.size(), institutionIds.size(), demoCadres.size(),
                     enrollments);

@@ -101,6 +101,7 @@ class DemoFollowUp implements ApplicationRunner {
                             Timestamp.valueOf(end.plusDays(1).atTime(17, 0)))
                     .update();
         }
+        DemoCredits.post(jdbc);
         runtimeService.createProcessInstanceByKey(FollowUpProcess.KEY).businessKey(number)
                 .setVariable(FollowUpProcess.Vars.CLASS_ID, classId).execute();
         log.info("Demo follow-up started for class {} with {} trainees", number, roster.size());

@@ -147,6 +147,17 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void r22_everyDemoEnrollmentsCreditsAreInTheLedgerInTheYearItsClassEnded() {
+        assertThat(count("SELECT COUNT(*) FROM credit_entry WHERE source = 'CLASS'"))
+                .isEqualTo(count("SELECT COUNT(*) FROM enrollment"));
+        assertThat(count("""
+                SELECT COUNT(*) FROM credit_entry c JOIN training_class k ON k.class_number = c.source_ref
+                  JOIN enrollment e ON e.class_id = k.id AND e.cadre_id = c.cadre_id
+                 WHERE c.credit_year <> EXTRACT(YEAR FROM k.end_date) OR c.credits <> e.credits""")).isZero();
+        assertThat(DemoCredits.post(jdbc)).as("idempotent").isZero();
+    }
+
+    @Test
     void r10_noCadreSitsInTwoClassesAtOnceNorInTwoClassesOfAMonth() {
         assertThat(count("""
                 SELECT COUNT(*) FROM enrollment a
