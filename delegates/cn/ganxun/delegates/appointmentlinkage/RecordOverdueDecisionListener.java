@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.linkage.Promotion;
 import cn.ganxun.linkage.PromotionService;
 import cn.ganxun.linkage.PromotionStatus;
@@ -26,8 +27,8 @@ class RecordOverdueDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Promotion decided = promotions.decide(LinkageVars.promotionId(task), LinkageVars.text(task, OVERDUE_DECISION),
-                LinkageVars.date(task, PROBATION_ENDS_ON, "试用期截止日期"), LinkageVars.text(task, DECISION_REASON),
+        Promotion decided = promotions.decide(LinkageVars.promotionId(task), ProcessVariables.text(task, OVERDUE_DECISION),
+                LinkageVars.date(task, PROBATION_ENDS_ON, "试用期截止日期"), ProcessVariables.text(task, DECISION_REASON),
                 ActingUser.of(task));
         task.getExecution().setVariable(OVERDUE_DECISION, decided.status() == PromotionStatus.PROBATION_EXTENDED
                 ? "EXTEND_PROBATION" : "SPECIAL_CIRCUMSTANCES");

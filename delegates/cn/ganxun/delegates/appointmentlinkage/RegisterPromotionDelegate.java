@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.linkage.PromotionService;
 
 /** 登记晋升 (R1, R32): stores the promotion of the start form or the API and keeps its id; business key = cadre number. */
@@ -23,9 +24,9 @@ class RegisterPromotionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String cadreNumber = LinkageVars.text(execution, CADRE_NUMBER);
-        long id = promotions.register(cadreNumber, LinkageVars.text(execution, TO_RANK), LinkageVars.text(execution, POST),
-                LinkageVars.date(execution, EFFECTIVE_ON, "晋升生效日期"), LinkageVars.text(execution, NOTE),
+        String cadreNumber = ProcessVariables.text(execution, CADRE_NUMBER);
+        long id = promotions.register(cadreNumber, ProcessVariables.text(execution, TO_RANK), ProcessVariables.text(execution, POST),
+                LinkageVars.date(execution, EFFECTIVE_ON, "晋升生效日期"), ProcessVariables.text(execution, NOTE),
                 ActingUser.of(execution), execution.getProcessInstanceId());
         var promotion = promotions.find(id);
         execution.setProcessBusinessKey(promotion.cadreNumber());

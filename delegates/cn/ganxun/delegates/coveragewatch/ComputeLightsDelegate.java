@@ -4,15 +4,14 @@ import static cn.ganxun.coverage.CoverageWatchProcess.Vars.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.coverage.CoverageWatchService;
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.platform.InvalidInputException;
 
@@ -38,8 +37,7 @@ class ComputeLightsDelegate implements JavaDelegate {
                 execution.getProcessInstanceId());
         execution.setVariable(RUN_ID, run.id());
         execution.setVariable(RED_COUNT, run.red());
-        execution.setVariable(WARNED_UNIT_IDS, Variables.objectValue(new ArrayList<>(run.warnedUnitIds()))
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(WARNED_UNIT_IDS, ProcessVariables.jsonIds(run.warnedUnitIds()));
         execution.setProcessBusinessKey("coverage-run-" + run.id());
     }
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.SampleDrawService;
 
@@ -24,7 +25,7 @@ class ArrangeVisitsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VISIT_IDS, FollowUpVars.ids(samples.confirm(followUps.ofProcess(execution.getProcessInstanceId()).id(),
-                FollowUpVars.text(execution, SAMPLE_REVIEWED_BY))));
+        execution.setVariable(VISIT_IDS, ProcessVariables.jsonIds(samples.confirm(followUps.ofProcess(execution.getProcessInstanceId()).id(),
+                ProcessVariables.text(execution, SAMPLE_REVIEWED_BY))));
     }
 }

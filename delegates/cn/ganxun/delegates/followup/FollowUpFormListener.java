@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpProcess.Elements;
 import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.FollowUpTaskInfo;
@@ -39,7 +40,7 @@ class FollowUpFormListener implements TaskListener {
                 task.getExecution().setVariableLocal(SEMINAR_HELD_ON, null);
             }
             case Elements.TASK_WRITE_LEARNING_SUMMARY -> {
-                long cadreId = FollowUpVars.id(task, TRAINEE_ID);
+                long cadreId = ProcessVariables.id(task, TRAINEE_ID);
                 task.setName(task.getName() + "（" + followUps.summary(followUpId, cadreId).cadreName() + "）");
                 task.setVariableLocal(FORM_INFO, info.summary(followUpId, cadreId));
                 inputs(task, SUMMARY_CONTENT);
@@ -50,7 +51,7 @@ class FollowUpFormListener implements TaskListener {
                 inputs(task, SAMPLE_DECISION, REDRAW_REASON);
             }
             case Elements.TASK_VISIT_UNIT -> {
-                long visitId = FollowUpVars.id(task, VISIT_ID);
+                long visitId = ProcessVariables.id(task, VISIT_ID);
                 var visit = visits.visit(visitId);
                 task.setName(task.getName() + "（" + visit.cadreName() + "，" + visit.unitName() + "）");
                 task.setVariableLocal(FORM_INFO, info.visit(visitId));
@@ -59,7 +60,7 @@ class FollowUpFormListener implements TaskListener {
                 task.getExecution().setVariableLocal(INTERVIEWEES, null);
             }
             default -> {
-                task.setVariableLocal(FORM_INFO, info.report(FollowUpVars.id(task, REPORT_ID)));
+                task.setVariableLocal(FORM_INFO, info.report(ProcessVariables.id(task, REPORT_ID)));
                 inputs(task, REPORT_REMARKS);
             }
         }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUp;
 import cn.ganxun.followup.FollowUpService;
 
@@ -21,7 +22,7 @@ class OpenFollowUpDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FollowUp f = followUps.open(FollowUpVars.id(execution, CLASS_ID), execution.getProcessInstanceId());
-        execution.setVariable(TRAINEE_IDS, FollowUpVars.ids(followUps.trainees(f.id())));
+        FollowUp f = followUps.open(ProcessVariables.id(execution, CLASS_ID), execution.getProcessInstanceId());
+        execution.setVariable(TRAINEE_IDS, ProcessVariables.jsonIds(followUps.trainees(f.id())));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.HalfYearReportService;
 
@@ -24,6 +25,6 @@ class PublishReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        reports.publish(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.id(task, REPORT_ID), FollowUpVars.text(task, REPORT_REMARKS), ActingUser.of(task));
+        reports.publish(followUps.ofProcess(task.getProcessInstanceId()).id(), ProcessVariables.id(task, REPORT_ID), ProcessVariables.text(task, REPORT_REMARKS), ActingUser.of(task));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.NewSeminar;
 import cn.ganxun.platform.FormDates;
@@ -24,8 +25,8 @@ class RecordSeminarListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         followUps.recordSeminar(followUps.ofProcess(task.getProcessInstanceId()).id(), new NewSeminar(
-                FormDates.day(FollowUpVars.text(task, SEMINAR_HELD_ON), SEMINAR_HELD_ON, "座谈会日期"),
-                FollowUpVars.text(task, SEMINAR_PLACE), FollowUpVars.text(task, SEMINAR_ATTENDEES),
-                FollowUpVars.text(task, SEMINAR_MINUTES)), ActingUser.of(task));
+                FormDates.day(ProcessVariables.text(task, SEMINAR_HELD_ON), SEMINAR_HELD_ON, "座谈会日期"),
+                ProcessVariables.text(task, SEMINAR_PLACE), ProcessVariables.text(task, SEMINAR_ATTENDEES),
+                ProcessVariables.text(task, SEMINAR_MINUTES)), ActingUser.of(task));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 
 /** On completion of 提交学习心得 (R26): stores the summary, written by the trainee or by the institution on their behalf. */
@@ -21,7 +22,7 @@ class RecordSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        followUps.submitSummary(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.id(task, TRAINEE_ID),
-                FollowUpVars.text(task, SUMMARY_CONTENT), ActingUser.of(task));
+        followUps.submitSummary(followUps.ofProcess(task.getProcessInstanceId()).id(), ProcessVariables.id(task, TRAINEE_ID),
+                ProcessVariables.text(task, SUMMARY_CONTENT), ActingUser.of(task));
     }
 }

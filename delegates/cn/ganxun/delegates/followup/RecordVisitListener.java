@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
 import cn.ganxun.delegates.FormValues;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 import cn.ganxun.followup.InterviewForm;
 import cn.ganxun.followup.NewInterview;
@@ -31,14 +32,14 @@ class RecordVisitListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long visitId = FollowUpVars.id(task, VISIT_ID);
+        long visitId = ProcessVariables.id(task, VISIT_ID);
         if (visits.visit(visitId).followUpId() != followUps.ofProcess(task.getProcessInstanceId()).id()) {
             throw InvalidInputException.rule("R27", VISIT_ID, "该走访不属于本班的训后跟踪：" + visitId);
         }
         String actor = ActingUser.of(task);
-        NewInterview interview = InterviewForm.parse(FollowUpVars.text(task, INTERVIEW_HELD_ON),
-                FollowUpVars.text(task, INTERVIEW_METHOD), FormValues.strings(task.getVariable(INTERVIEWEES), INTERVIEWEES),
-                FollowUpVars.text(task, INTERVIEW_FINDINGS), FollowUpVars.text(task, INTERVIEW_SCORES));
+        NewInterview interview = InterviewForm.parse(ProcessVariables.text(task, INTERVIEW_HELD_ON),
+                ProcessVariables.text(task, INTERVIEW_METHOD), FormValues.strings(task.getVariable(INTERVIEWEES), INTERVIEWEES),
+                ProcessVariables.text(task, INTERVIEW_FINDINGS), ProcessVariables.text(task, INTERVIEW_SCORES));
         if (interview != null) {
             visits.logInterview(visitId, interview, actor);
         }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.delegates.TaskDecisions;
 import cn.ganxun.followup.FollowUpProcess.SampleDecision;
 import cn.ganxun.followup.FollowUpService;
@@ -33,7 +34,7 @@ class ReviewSampleListener implements TaskListener {
         SampleDecision decision = TaskDecisions.required(task, SAMPLE_DECISION, SampleDecision.class,
                 "请选择：确认抽样结果，或重新抽样（R27）");
         if (decision == SampleDecision.REDRAW) {
-            samples.redraw(followUps.ofProcess(task.getProcessInstanceId()).id(), FollowUpVars.text(task, REDRAW_REASON), actor);
+            samples.redraw(followUps.ofProcess(task.getProcessInstanceId()).id(), ProcessVariables.text(task, REDRAW_REASON), actor);
         }
         task.getExecution().getProcessInstance().setVariable(SAMPLE_DECISION, decision.name());
         task.getExecution().getProcessInstance().setVariable(SAMPLE_REVIEWED_BY, actor);

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.survey.NeedsSurveyProcess.Vars;
 import cn.ganxun.survey.SurveyService;
 
@@ -19,6 +20,6 @@ class ChaseNonRespondentsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        surveys.sendChase(SurveyVars.id(execution, Vars.CHASE_ID));
+        surveys.sendChase(ProcessVariables.id(execution, Vars.CHASE_ID));
     }
 }

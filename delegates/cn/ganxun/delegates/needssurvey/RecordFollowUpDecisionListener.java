@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.delegates.ActingUser;
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.delegates.TaskDecisions;
 import cn.ganxun.security.CurrentUser;
 import cn.ganxun.survey.NeedsSurveyProcess.FollowUpDecision;
@@ -30,7 +31,7 @@ class RecordFollowUpDecisionListener implements TaskListener {
                 "请选择：催办未答干部（CHASE）或结束跟进（DONE）");
         if (decision == FollowUpDecision.CHASE) {
             task.getExecution().setVariableLocal(CHASE_ID,
-                    surveys.requestChase(SurveyVars.surveyId(task), SurveyVars.id(task, UNIT_ID),
+                    surveys.requestChase(SurveyVars.surveyId(task), ProcessVariables.id(task, UNIT_ID),
                     currentUser.of(ActingUser.of(task))));
         }
     }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.survey.NeedsSurveyProcess.Elements;
 import cn.ganxun.survey.SurveyTaskInfo;
 
@@ -26,7 +27,7 @@ class SurveyFormListener implements TaskListener {
     public void notify(DelegateTask task) {
         long surveyId = SurveyVars.surveyId(task);
         if (Elements.TASK_WATCH_RESPONSES.equals(task.getTaskDefinitionKey())) {
-            task.setVariableLocal(FORM_INFO, info.responses(surveyId, SurveyVars.id(task, UNIT_ID)));
+            task.setVariableLocal(FORM_INFO, info.responses(surveyId, ProcessVariables.id(task, UNIT_ID)));
             task.getExecution().setVariableLocal(FOLLOW_UP_DECISION, null);
             task.getExecution().setVariableLocal(CHASE_ID, null);
         } else {

@@ -1,13 +1,12 @@
 package cn.ganxun.delegates.unitfeedback;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.feedback.FeedbackOccasion;
 import cn.ganxun.feedback.UnitFeedbackProcess.Vars;
 import cn.ganxun.feedback.UnitFeedbackService;
@@ -26,7 +25,6 @@ class PrepareReportsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<Long> reportIds = feedback.prepareReports(((Number) execution.getVariable(Vars.CLASS_ID)).longValue(),
                 FeedbackOccasion.valueOf((String) execution.getVariable(Vars.OCCASION)), execution.getProcessInstanceId());
-        execution.setVariable(Vars.REPORT_IDS, Variables.objectValue(new ArrayList<>(reportIds))
-                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        execution.setVariable(Vars.REPORT_IDS, ProcessVariables.jsonIds(reportIds));
     }
 }

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.ganxun.assessment.AssessmentProcess.Elements;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
+import cn.ganxun.security.AsApplication;
 import cn.ganxun.security.CurrentUser;
 import cn.ganxun.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,16 +39,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AssessmentController {
 
     private final TaskService taskService;
-    private final IdentityService identityService;
+    private final AsApplication asApplication;
     private final ScoreService scores;
     private final AssessmentService assessment;
     private final AssessmentStaff staff;
     private final CurrentUser currentUser;
 
-    AssessmentController(TaskService taskService, IdentityService identityService, ScoreService scores, AssessmentService assessment, AssessmentStaff staff,
+    AssessmentController(TaskService taskService, AsApplication asApplication, ScoreService scores, AssessmentService assessment, AssessmentStaff staff,
             CurrentUser currentUser) {
         this.taskService = taskService;
-        this.identityService = identityService;
+        this.asApplication = asApplication;
         this.scores = scores;
         this.assessment = assessment;
         this.staff = staff;
@@ -76,15 +75,7 @@ class AssessmentController {
     Map<String, Object> start(@PathVariable long classId) {
         requireOrganiser(classId);
         // the organiser's right is checked above; the engine starts the (not user-startable) process as the system
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return Map.of("processInstanceId", assessment.start(classId));
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return Map.of("processInstanceId", asApplication.call(() -> assessment.start(classId)));
     }
 
     @PostMapping("/assessment/scores")

@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.security.CurrentUser;
+
 /**
  * Who works a class's assessment, for the process's expressions: the class teachers, lecturers and liaison of
  * {@code class_staff}, and the trainees with the account bound to each ({@code account_binding.cadre_id}).
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class AssessmentStaff {
 
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
 
-    AssessmentStaff(JdbcClient jdbc) {
+    AssessmentStaff(JdbcClient jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     /** The class teachers as Camunda candidate users, comma-separated. */
@@ -44,8 +48,7 @@ public class AssessmentStaff {
      * who enter the ratings and self-evaluation on the trainee's behalf (recorded as entered by them).
      */
     public String traineeAccount(long classId, long cadreId) {
-        List<String> accounts = jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id")
-                .param(cadreId).query(String.class).list();
+        List<String> accounts = currentUser.accountsOf(cadreId);
         return accounts.isEmpty() ? classTeachers(classId) : String.join(",", accounts);
     }
 

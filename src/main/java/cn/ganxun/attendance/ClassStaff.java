@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.TrainingClass;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
+import cn.ganxun.security.AsApplication;
 import cn.ganxun.security.Groups;
 
 /**
@@ -29,11 +29,13 @@ public class ClassStaff {
     private final JdbcClient jdbc;
     private final ClassFilingService classes;
     private final IdentityService identityService;
+    private final AsApplication asApplication;
 
-    ClassStaff(JdbcClient jdbc, ClassFilingService classes, IdentityService identityService) {
+    ClassStaff(JdbcClient jdbc, ClassFilingService classes, IdentityService identityService, AsApplication asApplication) {
         this.jdbc = jdbc;
         this.classes = classes;
         this.identityService = identityService;
+        this.asApplication = asApplication;
     }
 
     /** The roles of class_staff and the Camunda group a user must belong to for each. */
@@ -80,15 +82,7 @@ public class ClassStaff {
      * include reading other users) must not hide a valid colleague.
      */
     private boolean isMember(String userId, String groupId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return asApplication.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0);
     }
 
     /** Everybody on the class's staff, by role. */

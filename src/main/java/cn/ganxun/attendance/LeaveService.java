@@ -26,6 +26,7 @@ import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.platform.InvalidInputException.Problem;
 import cn.ganxun.platform.NotFoundException;
 import cn.ganxun.security.Actor;
+import cn.ganxun.security.CurrentUser;
 import cn.ganxun.security.Groups;
 
 /**
@@ -42,14 +43,16 @@ public class LeaveService {
     private final ClassFilingService classes;
     private final ClassStaff staff;
     private final AttendanceService attendance;
+    private final CurrentUser currentUser;
     private final Duration institutionApprovalOver;
 
     LeaveService(JdbcClient jdbc, ClassFilingService classes, ClassStaff staff, AttendanceService attendance,
-            @Value("${ganxun.leave.institution-approval-over:P1D}") Duration institutionApprovalOver) {
+            CurrentUser currentUser, @Value("${ganxun.leave.institution-approval-over:P1D}") Duration institutionApprovalOver) {
         this.jdbc = jdbc;
         this.classes = classes;
         this.staff = staff;
         this.attendance = attendance;
+        this.currentUser = currentUser;
         this.institutionApprovalOver = institutionApprovalOver;
     }
 
@@ -185,8 +188,7 @@ public class LeaveService {
 
     /** The user account bound to the cadre (the trainee's own login), if any. */
     public Optional<String> accountOf(long cadreId) {
-        return jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id").param(cadreId)
-                .query(String.class).list().stream().findFirst();
+        return currentUser.accountsOf(cadreId).stream().findFirst();
     }
 
     /** Markdown for the task forms: trainee, class, times, reason, decisions so far. */

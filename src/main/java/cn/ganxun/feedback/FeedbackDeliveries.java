@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,6 +22,7 @@ import org.springframework.stereotype.Service;
 import cn.ganxun.feedback.UnitFeedbackProcess.Vars;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
+import cn.ganxun.security.AsApplication;
 import cn.ganxun.security.Groups;
 
 /**
@@ -46,15 +44,15 @@ public class FeedbackDeliveries {
     private final UnitFeedbackService feedback;
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final AsApplication asApplication;
 
     FeedbackDeliveries(JdbcClient jdbc, UnitFeedbackService feedback, ManagementService managementService,
-            RuntimeService runtimeService, IdentityService identityService) {
+            RuntimeService runtimeService, AsApplication asApplication) {
         this.jdbc = jdbc;
         this.feedback = feedback;
         this.managementService = managementService;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.asApplication = asApplication;
     }
 
     /**
@@ -108,7 +106,7 @@ public class FeedbackDeliveries {
                 rs.getString("recipient_role"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
                 time(rs.getTimestamp("last_attempt_at")), time(rs.getTimestamp("sent_at")),
                 rs.getString("process_instance_id"))).list();
-        Map<Long, JobState> jobs = asApplication(() -> deliveryJobs(rows));
+        Map<Long, JobState> jobs = asApplication.call(() -> deliveryJobs(rows));
         List<Delivery> result = new ArrayList<>();
         for (Row row : rows) {
             JobState job = jobs.get(row.reportId());
@@ -131,7 +129,7 @@ public class FeedbackDeliveries {
     public String retry(Actor actor, long reportId) {
         actor.requireAnyGroup(Groups.ORG_DEPT);
         FeedbackReport report = feedback.report(reportId);
-        return asApplication(() -> {
+        return asApplication.call(() -> {
             JobState job = report.processInstanceId() == null ? null
                     : deliveryJobs(Set.of(report.processInstanceId())).get(reportId);
             if (job == null) {
@@ -182,18 +180,6 @@ public class FeedbackDeliveries {
             byReport.put(reportId, new JobState(job.getId(), job.getRetries(), job.getExceptionMessage(), incidentId));
         }
         return byReport;
-    }
-
-    private <T> T asApplication(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 
     private static String roleLabel(String role) {

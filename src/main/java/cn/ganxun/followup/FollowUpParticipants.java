@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.security.CurrentUser;
 import cn.ganxun.security.Groups;
 
 /**
@@ -16,9 +17,11 @@ import cn.ganxun.security.Groups;
 public class FollowUpParticipants {
 
     private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
 
-    FollowUpParticipants(JdbcClient jdbc) {
+    FollowUpParticipants(JdbcClient jdbc, CurrentUser currentUser) {
         this.jdbc = jdbc;
+        this.currentUser = currentUser;
     }
 
     /** The candidate group of the institution of a {@code follow-up} instance's class (from the tables, not a variable). */
@@ -38,8 +41,7 @@ public class FollowUpParticipants {
 
     /** The accounts bound to the cadre (candidate users of their summary task). */
     public List<String> traineeAccounts(long cadreId) {
-        return jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id").param(cadreId)
-                .query(String.class).list();
+        return currentUser.accountsOf(cadreId);
     }
 
     /** R26: who may write the cadre's learning summary: an account bound to the cadre, or a user of the institution. */

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+
+import cn.ganxun.security.AsApplication;
 
 /**
  * Evaluates a per-level reference table (indicators, source weights) as the application: the tables are
@@ -18,25 +18,17 @@ import org.springframework.stereotype.Component;
 class LevelDecisions {
 
     private final DecisionService decisions;
-    private final IdentityService identityService;
+    private final AsApplication asApplication;
 
-    LevelDecisions(DecisionService decisions, IdentityService identityService) {
+    LevelDecisions(DecisionService decisions, AsApplication asApplication) {
         this.decisions = decisions;
-        this.identityService = identityService;
+        this.asApplication = asApplication;
     }
 
     /** The decision's result rows for a trainee level (input variable {@code traineeLevel}). */
     List<Map<String, Object>> evaluate(String decisionKey, TraineeLevel level) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return decisions.evaluateDecisionByKey(decisionKey)
-                    .variables(Variables.createVariables().putValue("traineeLevel", level.name()))
-                    .evaluate().getResultList();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return asApplication.call(() -> decisions.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.createVariables().putValue("traineeLevel", level.name()))
+                .evaluate().getResultList());
     }
 }

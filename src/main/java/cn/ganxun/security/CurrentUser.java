@@ -48,6 +48,12 @@ public class CurrentUser {
                 .map(g -> g.getId()).toList());
     }
 
+    /** The accounts bound to a cadre (the trainee's own logins), by user id. */
+    public List<String> accountsOf(long cadreId) {
+        return jdbc.sql("SELECT user_id FROM account_binding WHERE cadre_id = ? ORDER BY user_id").param(cadreId)
+                .query(String.class).list();
+    }
+
     private Actor actorOf(String userId, List<String> groups) {
         Optional<Binding> binding = jdbc.sql("SELECT unit_id, institution_id, cadre_id FROM account_binding WHERE user_id = ?")
                 .param(userId)
