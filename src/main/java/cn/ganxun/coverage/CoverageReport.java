@@ -50,7 +50,7 @@ import cn.ganxun.security.Actor;
  */
 @Service
 @Transactional(readOnly = true)
-class CoverageReport {
+public class CoverageReport {
 
     static final List<String> LIST_HEADER = List.of("干部编号", "姓名", "单位代码", "单位", "职级", "类别", "灯",
             "党的理论和党性教育学时", "近5年累计学时", "应训学时", "尚差学时", "原因");
@@ -119,7 +119,24 @@ class CoverageReport {
 
     /** Active cadres matching the query grouped by unit, rank or category (the light filter does not apply). */
     CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Actor actor) {
-        Filter filter = filter(query, actor);
+        return summary(query, groupBy, access.visibleUnits(actor));
+    }
+
+    /**
+     * The summary for a caller that decided itself which units the user may see (the portal dashboard, where unit
+     * leaders see their unit tree's figures too): parameters as text, validated like the API's ({@code asOf}
+     * {@code yyyy-MM-dd} or blank for today, {@code groupBy} unit / rank / category); a unit outside
+     * {@code visibleUnits} (empty = every unit) is 403.
+     */
+    public CoverageSummary summary(String asOf, String unitId, String rank, String category, String groupBy,
+            Optional<Set<Long>> visibleUnits) {
+        GroupBy grouping = CoverageQuery.groupBy(groupBy);
+        return summary(CoverageQuery.of(asOf, unitId, "true", rank, category, null, "0", "1", "light"), grouping,
+                visibleUnits);
+    }
+
+    private CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Optional<Set<Long>> visibleUnits) {
+        Filter filter = filter(query, visibleUnits);
         String key = switch (groupBy) {
             case UNIT -> "u.code";
             case RANK -> "f.rank_level";
@@ -198,7 +215,10 @@ class CoverageReport {
      * {@code subUnits=false}), rank and category; and the light as a condition on the figures.
      */
     private Filter filter(CoverageQuery query, Actor actor) {
-        Optional<Set<Long>> visible = access.visibleUnits(actor);
+        return filter(query, access.visibleUnits(actor));
+    }
+
+    private Filter filter(CoverageQuery query, Optional<Set<Long>> visible) {
         Optional<Set<Long>> wanted = Optional.ofNullable(query.unitId()).map(id -> {
             units.findById(id).orElseThrow(() -> InvalidInputException.of("unitId", "单位 unitId 不存在：" + id));
             return query.subUnits() ? units.withSubUnits(id) : Set.of(id);

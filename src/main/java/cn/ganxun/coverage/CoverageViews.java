@@ -9,7 +9,7 @@ import cn.ganxun.cadres.Rank;
 import cn.ganxun.coverage.CoverageQuery.GroupBy;
 
 /** What the coverage API returns. */
-final class CoverageViews {
+public final class CoverageViews {
 
     private CoverageViews() {
     }
@@ -40,12 +40,12 @@ final class CoverageViews {
      * enrollments in the window are all COMPLETED and none is graded FAIL. The rates are participants ÷ active cadres
      * and passed ÷ participants, four decimals (0.8125 = 81.25 %), null when the divisor is 0.
      */
-    record SummaryRow(String key, String label, long activeCadres, long red, long yellow, long green,
+    public record SummaryRow(String key, String label, long activeCadres, long red, long yellow, long green,
             long participants, BigDecimal participationRate, long passed, BigDecimal passRate) {
     }
 
     /** The groups in their natural order (unit code, rank from highest, category) and the total over all of them. */
-    record CoverageSummary(LocalDate asOf, LocalDate windowStart, GroupBy groupBy, List<SummaryRow> groups,
+    public record CoverageSummary(LocalDate asOf, LocalDate windowStart, GroupBy groupBy, List<SummaryRow> groups,
             SummaryRow total) {
     }
 }
