@@ -65,8 +65,8 @@ class ApprovalFigures {
             String taskId, String processInstanceId) {
     }
 
-    private static final LinkedHashMap<String, String> SORT = new LinkedHashMap<>(Map.of(
-            "filedAt", "filed_at", "startDate", "start_date", "dueAt", "due_at", "classNumber", "class_number"));
+    private static final LinkedHashMap<String, String> SORT = ListRequest.columns(
+            "filedAt", "filed_at", "startDate", "start_date", "dueAt", "due_at", "classNumber", "class_number");
 
     private final JdbcClient jdbc;
 

@@ -57,8 +57,8 @@ class DeliveryFigures {
             String processInstanceId) {
     }
 
-    private static final LinkedHashMap<String, String> SORT = new LinkedHashMap<>(Map.of(
-            "lastAttemptAt", "last_attempt_at", "kind", "kind", "recipient", "recipient", "attempts", "attempts"));
+    private static final LinkedHashMap<String, String> SORT = ListRequest.columns(
+            "lastAttemptAt", "last_attempt_at", "kind", "kind", "recipient", "recipient", "attempts", "attempts");
 
     private final JdbcClient jdbc;
 

@@ -40,9 +40,8 @@ class FollowUpFigures {
             LocalDate visitsDueOn, long visitsDone, long visitsTotal, long visitsOverdue, String processInstanceId) {
     }
 
-    private static final LinkedHashMap<String, String> SORT = new LinkedHashMap<>(Map.of(
-            "classNumber", "class_number", "classEnd", "class_end", "seminarDueOn", "seminar_due_on",
-            "summariesOverdue", "summaries_overdue", "visitsOverdue", "visits_overdue"));
+    private static final LinkedHashMap<String, String> SORT = ListRequest.columns(
+            "classNumber", "class_number", "classEnd", "class_end", "seminarDueOn", "seminar_due_on", "summariesOverdue", "summaries_overdue", "visitsOverdue", "visits_overdue");
 
     private final JdbcClient jdbc;
 

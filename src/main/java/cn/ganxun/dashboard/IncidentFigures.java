@@ -42,8 +42,8 @@ class IncidentFigures {
             String businessKey) {
     }
 
-    private static final LinkedHashMap<String, String> SORT = new LinkedHashMap<>(Map.of(
-            "createdAt", "created_at", "processKey", "process_key", "activityId", "activity_id"));
+    private static final LinkedHashMap<String, String> SORT = ListRequest.columns(
+            "createdAt", "created_at", "processKey", "process_key", "activityId", "activity_id");
 
     private static final String OPEN = """
             SELECT i.ID_ AS incident_id, i.INCIDENT_TYPE_ AS incident_type, i.INCIDENT_MSG_ AS message,

@@ -27,6 +27,15 @@ record ListRequest(int page, int size, String orderBy) {
     record ListPage<T>(List<T> items, int page, int size, long total) {
     }
 
+    /** Sortable columns from pairs: API name, SQL column, API name, SQL column, … (in the order a 400 names them). */
+    static LinkedHashMap<String, String> columns(String... pairs) {
+        LinkedHashMap<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put(pairs[i], pairs[i + 1]);
+        }
+        return columns;
+    }
+
     /**
      * @param columns sortable fields in the order the 400 names them: API name → SQL column of the derived table
      * @param defaultSort the sort when none is given ({@code field} / {@code -field})

@@ -54,8 +54,8 @@ class MandateFigures {
             Integer seats, LocalDateTime deadline, boolean pastDeadline, String deadlineLabel) {
     }
 
-    private static final LinkedHashMap<String, String> SORT = new LinkedHashMap<>(Map.of(
-            "deadline", "deadline", "unit", "unit_code", "classNumber", "class_number", "kind", "kind"));
+    private static final LinkedHashMap<String, String> SORT = ListRequest.columns(
+            "deadline", "deadline", "unit", "unit_code", "classNumber", "class_number", "kind", "kind");
 
     private final JdbcClient jdbc;
 
