@@ -71,7 +71,7 @@
   function card(label, value, href, id) {
     document.getElementById('cards').appendChild(
       Portal.el('a', {'class': 'card', href: href, id: 'card-' + id},
-        Portal.el('span', {'class': 'card-value'}, String(value)), Portal.el('span', {'class': 'card-label'}, label)));
+        Portal.el('span', {'class': 'value'}, String(value)), Portal.el('span', {'class': 'label'}, label)));
   }
 
   function bars(categories, series, horizontal) {
@@ -149,7 +149,7 @@
 
   function stages(filters) {
     var part = section('stages', '各阶段班次');
-    return Portal.api('/api/portal/classes/stages', pick(filters, ['year', 'institutionId', 'unitId'])).then(function (answer) {
+    return Portal.apiQuiet('/api/portal/classes/stages', pick(filters, ['year', 'institutionId', 'unitId'])).then(function (answer) {
       var rows = answer.stages || [];
       Portal.chart(part.chart, bars(rows.map(function (s) { return s.label; }), [{name: '班次数', type: 'bar', data: rows.map(function (s) { return s.count; })}]), {
         onClick: function (e) { location.href = Portal.link.classes(Object.assign(pick(filters, ['year', 'institutionId', 'unitId']), {stage: rows[e.dataIndex].stage})); }
@@ -234,7 +234,7 @@
       dataTable(mail.table, '最后一次发送失败的邮件，共 ' + f.failed + ' 封', [
         {label: '类型', value: function (k) { return k.label; }},
         {label: '封数', value: function (k) { return k.failed; }, href: function (k) { return listLink('deliveries', {kind: k.kind}); }},
-        {label: '最近一次尝试', value: function (k) { return Portal.fmt.date(k.lastAttemptAt); }}
+        {label: '最近一次尝试', value: function (k) { return Portal.fmt.dateTime(k.lastAttemptAt); }}
       ], f.kinds);
       card('发送失败', f.failed, listLink('deliveries', {}), 'deliveries');
     }).catch(function (e) { message(mail, e.message); });
@@ -246,7 +246,7 @@
       dataTable(faults.table, '未解决的流程异常，共 ' + f.incidents + ' 个', [
         {label: '流程 · 环节', value: label},
         {label: '异常数', value: function (a) { return a.incidents; }, href: drill},
-        {label: '最早发生', value: function (a) { return Portal.fmt.date(a.oldest); }}
+        {label: '最早发生', value: function (a) { return Portal.fmt.dateTime(a.oldest); }}
       ], f.activities);
       card('流程异常', f.incidents, listLink('incidents', {}), 'incidents');
     }).catch(function (e) { message(faults, e.message); });

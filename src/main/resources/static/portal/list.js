@@ -5,7 +5,7 @@
 
   var API = '/api/portal/dashboard/';
   var yes = function (flag) { return flag ? '是' : '否'; };
-  var date = function (value) { return value ? Portal.fmt.date(value) : ''; };
+  var date = function (value) { return Portal.fmt.dateTime(value); };
   var klass = function (row) { return Portal.el('a', {href: Portal.link.klass(row.classId)}, row.classNumber + ' ' + row.title); };
   var cockpit = function (id) { return id ? Portal.el('a', {href: Portal.link.cockpit(id)}, 'Cockpit') : ''; };
 
