@@ -1,6 +1,5 @@
 package cn.ganxun.dashboard;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.ganxun.GanxunApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * Dashboard latency on the demo city (issue 7: every view under 300 ms) — a benchmark, not a test. Starts the whole
  * application on a fresh H2 database in a temporary directory (or, with {@code -Dganxun.benchmark.db=postgres}, on an
@@ -77,14 +74,11 @@ public final class DashboardBenchmark {
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
-        EmbeddedPostgres database = null;
+        // the test classpath's parts (testsupport): a GreenMail server for the demo's mail and, for PostgreSQL, an
+        // embedded server under target/ (TestInfrastructureAutoConfiguration)
+        properties.put("ganxun.test.infrastructure", "true");
         if (postgres) {
-            database = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                    .setOverrideWorkingDirectory(new File(dir.toFile(), "pg-work"))
-                    .setDataDirectory(new File(dir.toFile(), "pg-data")).setCleanDataDirectory(true).start();
-            properties.put("spring.datasource.url", database.getJdbcUrl("postgres", "postgres"));
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
+            properties.put("ganxun.test.database", "postgres");
         }
         long started = System.nanoTime();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GanxunApplication.class)
@@ -94,10 +88,6 @@ public final class DashboardBenchmark {
                     postgres ? "PostgreSQL (embedded)" : "H2 (file, temporary directory)",
                     (System.nanoTime() - started) / 1_000_000_000L, warmup, iterations);
             run(port, warmup, iterations);
-        } finally {
-            if (database != null) {
-                database.close();
-            }
         }
     }
 
