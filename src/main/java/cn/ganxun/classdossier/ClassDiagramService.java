@@ -14,13 +14,14 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
 import cn.ganxun.classes.TrainingClassProcess;
+import cn.ganxun.followup.FollowUpProcess;
 import cn.ganxun.platform.NotFoundException;
 import cn.ganxun.security.Actor;
 import cn.ganxun.security.AsApplication;
 
 /**
  * The BPMN diagram of a class with where it stands: its {@code training-class} instance (the latest one for the class
- * number), or, before approval, its {@code class-filing} instance; the active activities of the instance and of the
+ * number), or a {@code follow-up} started on its own, or, before approval, its {@code class-filing} instance; the active activities of the instance and of the
  * sub-processes it calls right now (assessment, follow-up, the mandates). Read as the application after the class
  * page's access check (the caller may lack Camunda's own history and definition grants).
  */
@@ -68,12 +69,18 @@ class ClassDiagramService {
         });
     }
 
+    /**
+     * The instance to show: the class's latest training-class instance; else a follow-up started on its own (the demo
+     * class in follow-up); else its class-filing instance.
+     */
     private HistoricProcessInstance lifecycle(ClassRow row) {
-        List<HistoricProcessInstance> lifecycles = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(TrainingClassProcess.KEY).processInstanceBusinessKey(row.classNumber())
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1);
-        if (!lifecycles.isEmpty()) {
-            return lifecycles.get(0);
+        for (String key : List.of(TrainingClassProcess.KEY, FollowUpProcess.KEY)) {
+            List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(key).processInstanceBusinessKey(row.classNumber())
+                    .orderByProcessInstanceStartTime().desc().listPage(0, 1);
+            if (!instances.isEmpty()) {
+                return instances.get(0);
+            }
         }
         if (row.filingProcessInstanceId() != null) {
             HistoricProcessInstance filing = historyService.createHistoricProcessInstanceQuery()
