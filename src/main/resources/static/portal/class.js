@@ -69,9 +69,11 @@
       ['申报状态', c.statusLabel + '（第 ' + c.revision + ' 版）'], ['申报人', c.filedBy],
       ['总课时', c.totalHours], ['逾期申报特批理由', c.lateFilingOverride]
     ]));
+    var categories = {};
+    c.hoursByCategory.forEach(function (h) { categories[h.category] = h.label; });
     b.appendChild(table('课程', [
       {key: 'title', label: '课程'}, {key: 'hours', label: '课时'},
-      {key: 'category', label: '类别'}
+      {key: 'category', label: '类别', render: function (course) { return categories[course.category] || course.category; }}
     ], c.courses));
     b.appendChild(table('各类课时（R15：党的理论与党性教育课程不少于70%）', [
       {key: 'label', label: '类别'}, {key: 'hours', label: '课时'},
@@ -138,8 +140,7 @@
       {key: 'status', label: '状态', render: function (a) { return ALLOCATION[a.status] || a.status; }},
       {key: 'deadline', label: '推荐截止', render: function (a) { return date(a.deadline); }}
     ], r.allocations));
-    var note = r.hiddenTrainees;
-    hidden('roster', note);
+    hidden('roster', r.hiddenTrainees);
   }
 
   function attendance(a) {
