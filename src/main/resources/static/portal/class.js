@@ -55,7 +55,7 @@
 
   function filing(c) {
     document.getElementById('class-title').textContent = c.title + '（' + c.classNumber + '）';
-    document.title = c.title + ' - 干训';
+    document.title = c.title + ' - 干训系统';
     if (c.traineeView === 'OWN_UNIT') {
       var note = document.getElementById('trainee-view');
       note.hidden = false;
@@ -221,7 +221,7 @@
     var id = Portal.params().id;
     var base = '/api/portal/classes/' + encodeURIComponent(id);
     Portal.api(base).then(filing, function (e) { failed('filing', e); });
-    Portal.api(base + '/diagram').then(diagram, function (e) { failed('process', e); });
+    Portal.apiQuiet(base + '/diagram').then(diagram, function (e) { failed('process', e); });
     Portal.api(base + '/roster').then(roster, function (e) { failed('roster', e); });
     Portal.api(base + '/attendance').then(attendance, function (e) { failed('attendance', e); });
     Portal.api(base + '/assessment').then(assessment, function (e) { failed('assessment', e); });

@@ -103,10 +103,11 @@ class ClassDossierService {
         ClassRow row = queries.find(classId, EngineClock.today())
                 .orElseThrow(() -> new NotFoundException("培训班不存在：" + classId));
         if (!scope.all() && !queries.visible(scope, classId)) {
-            throw new AccessDeniedException("无权访问：该班次不属于本机构、本人任职的班次或本单位学员参加的班次");
+            throw new AccessDeniedException("无权访问：该班次不属于本机构、本人任职、跟踪问效中或本单位学员参加的班次");
         }
         boolean wholeClass = (scope.institutionId() != null && scope.institutionId() == row.institutionId())
-                || (scope.staffUserId() != null && queries.isStaff(classId, scope.staffUserId()));
+                || (scope.staffUserId() != null && queries.isStaff(classId, scope.staffUserId()))
+                || (scope.followUps() && queries.hasFollowUp(classId));
         return new Opened(row, scope.traineeUnits(wholeClass));
     }
 

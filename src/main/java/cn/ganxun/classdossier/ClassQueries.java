@@ -93,6 +93,10 @@ class ClassQueries {
                 .params(params).query(Long.class).single() > 0;
     }
 
+    boolean hasFollowUp(long classId) {
+        return jdbc.sql("SELECT COUNT(*) FROM follow_up WHERE class_id = ?").param(classId).query(Long.class).single() > 0;
+    }
+
     /** Whether the actor is on the class's staff (class teacher, lecturer, liaison). */
     boolean isStaff(long classId, String userId) {
         return jdbc.sql("SELECT COUNT(*) FROM class_staff WHERE class_id = ? AND user_id = ?").params(classId, userId)

@@ -55,7 +55,7 @@ class ClassPortalApiTest {
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
     /** Roles that see every class and every trainee. */
     private static final List<String> ALL_SEEING = List.of("orgstaff", "orghead", "approver", "manager", "demo");
-    private static final List<String> NO_CLASS_ROLE = List.of("trainee", "followup", "followlead");
+    private static final List<String> NO_CLASS_ROLE = List.of("trainee");
     private static final List<String> SECTIONS = List.of("", "/roster", "/attendance", "/assessment", "/follow-up", "/diagram");
 
     @Autowired TestRestTemplate http;
@@ -178,7 +178,7 @@ class ClassPortalApiTest {
     void stages_and_list_open_to_class_roles_refuse_the_others_and_anonymous() {
         for (String path : List.of("/stages", "")) {
             for (String user : List.of("orgstaff", "orghead", "approver", "manager", "demo", "cp-inst", "inst", "cp-teacher",
-                    "lecturer", "cp-hr-a", "cp-lead-a", "unithr")) {
+                    "lecturer", "cp-hr-a", "cp-lead-a", "unithr", "followup", "followlead")) {
                 assertThat(get(path, user).getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.OK);
             }
             for (String user : NO_CLASS_ROLE) {
@@ -203,15 +203,17 @@ class ClassPortalApiTest {
         for (String section : SECTIONS) {
             String path = "/" + k1 + section;
             for (String user : List.of("orgstaff", "orghead", "approver", "manager", "demo", "cp-inst", "cp-teacher",
-                    "cp-hr-a", "cp-lead-a", "cp-hr-b")) {
+                    "cp-hr-a", "cp-lead-a", "cp-hr-b", "followup", "followlead")) {
                 assertThat(get(path, user).getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.OK);
             }
-            for (String user : List.of("inst", "inst2", "lecturer", "unithr", "unithr2", "trainee", "followup")) {
+            for (String user : List.of("inst", "inst2", "lecturer", "unithr", "unithr2", "trainee")) {
                 ResponseEntity<Map<String, Object>> refused = get(path, user);
                 assertThat(refused.getStatusCode()).as(user + " " + path).isEqualTo(HttpStatus.FORBIDDEN);
                 assertThat(message(refused)).startsWith("无权访问");
             }
             assertThat(get("/" + k2 + section, "cp-hr-a").getStatusCode()).as("class without unit A trainees " + section)
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(get("/" + k2 + section, "followup").getStatusCode()).as("class without follow-up " + section)
                     .isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(get(path, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
             ResponseEntity<Map<String, Object>> missing = get("/999999999" + section, "orgstaff");
@@ -249,6 +251,9 @@ class ClassPortalApiTest {
         // the class teacher: the classes they are staff of
         assertThat(ids(get("?size=200", "cp-teacher").getBody().get("items"), "id")).containsExactly(k1);
         assertThat(ids(get("?size=200", "lecturer").getBody().get("items"), "id")).doesNotContain(k1, k2);
+        // the follow-up team: the classes with a follow-up, every trainee
+        assertThat(ids(get("?size=200&q=FXK", "followup").getBody().get("items"), "id")).contains(k1).doesNotContain(k2);
+        assertThat(ids(get("/" + k1 + "/roster", "followlead").getBody().get("trainees"), "cadreId")).hasSize(3);
 
         Map<String, Object> item = list(get("?unitId=" + unitA, "orgstaff").getBody().get("items")).get(0);
         assertThat(item).containsEntry("classNumber", number).containsEntry("stage", "FOLLOWING_UP")
