@@ -116,7 +116,8 @@
 
   function hidden(section, n) {
     if (n > 0) {
-      body(section).appendChild(el('p', {'class': 'note'}, '另有 ' + n + ' 名其他单位学员未显示。'));
+      document.querySelector('#' + section + ' .body')
+        .appendChild(el('p', {'class': 'note'}, '另有 ' + n + ' 名其他单位学员未显示。'));
     }
   }
 
