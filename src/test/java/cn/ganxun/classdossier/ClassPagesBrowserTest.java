@@ -118,6 +118,7 @@ class ClassPagesBrowserTest {
         WebElement link = browser.waitFor("#roster a.cadre-link");
         assertThat(link.getAttribute("href")).endsWith("/portal/cadre.html?id=" + cadre);
         assertThat(browser.waitFor("#filing").getText()).contains("申报信息", "已批准，待调训");
+        browser.script("document.getElementById('process').scrollIntoView()");
         browser.screenshot("class-diagram");
     }
 
