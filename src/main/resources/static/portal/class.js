@@ -96,7 +96,8 @@
     b.appendChild(el('p', {}, '流程实例：',
       el('a', {href: Portal.link.cockpit(d.processInstanceId), id: 'cockpit-link'}, '在 Cockpit 中查看 ' + d.processInstanceId),
       d.ended ? '（已结束）' : ''));
-    b.appendChild(el('p', {}, '当前环节：' + (d.activeActivityIds.length ? d.activeActivityIds.join('、') : '无')));
+    var current = el('p', {id: 'current-activities'}, '当前环节：' + (d.activeActivityIds.length ? d.activeActivityIds.join('、') : '无'));
+    b.appendChild(current);
     b.appendChild(table('正在调用的子流程', [
       {key: 'name', label: '子流程'}, {key: 'activeActivityIds', label: '当前环节', render: function (r) {
         return r.activeActivityIds.join('、');
@@ -109,7 +110,14 @@
     return viewer.importXML(d.bpmnXml).then(function () {
       var canvas = viewer.get('canvas');
       canvas.zoom('fit-viewport');
+      var registry = viewer.get('elementRegistry');
       d.activeActivityIds.forEach(function (id) { canvas.addMarker(id, 'highlight'); });
+      if (d.activeActivityIds.length) {
+        current.textContent = '当前环节：' + d.activeActivityIds.map(function (id) {
+          var element = registry.get(id);
+          return element && element.businessObject.name ? element.businessObject.name : id;
+        }).join('、');
+      }
       document.getElementById('diagram').setAttribute('data-rendered', 'true');
     });
   }

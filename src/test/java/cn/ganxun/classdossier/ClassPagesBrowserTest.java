@@ -114,6 +114,7 @@ class ClassPagesBrowserTest {
                 + TrainingClassProcess.Elements.TASK_PLAN_DISPATCH + "']");
         assertThat(active.getAttribute("class")).contains("djs-element", "highlight");
         assertThat(browser.all("#diagram svg g.highlight")).hasSize(1);
+        assertThat(browser.waitFor("#current-activities").getText()).isEqualTo("当前环节：安排调训");
         assertThat(browser.waitFor("#cockpit-link").getAttribute("href")).endsWith("/process-instance/" + instance + "/runtime");
         WebElement link = browser.waitFor("#roster a.cadre-link");
         assertThat(link.getAttribute("href")).endsWith("/portal/cadre.html?id=" + cadre);
