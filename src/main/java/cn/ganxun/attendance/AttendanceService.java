@@ -110,10 +110,14 @@ public class AttendanceService {
 
     /** The class's roster: its ENROLLED cadres, by cadre number. */
     public List<ClassRegister.Trainee> roster(long classId) {
+        return trainees(classId, "e.status = 'ENROLLED'");
+    }
+
+    private List<ClassRegister.Trainee> trainees(long classId, String enrollmentCondition) {
         return jdbc.sql("""
                 SELECT c.id, c.cadre_number, c.name, u.name AS unit_name FROM enrollment e
                   JOIN cadre c ON c.id = e.cadre_id JOIN unit u ON u.id = c.unit_id
-                 WHERE e.class_id = ? AND e.status = 'ENROLLED' ORDER BY c.cadre_number""")
+                 WHERE e.class_id = ? AND %s ORDER BY c.cadre_number""".formatted(enrollmentCondition))
                 .param(classId)
                 .query((rs, n) -> new ClassRegister.Trainee(rs.getLong("id"), rs.getString("cadre_number"),
                         rs.getString("name"), rs.getString("unit_name"), Map.of(), 0))
@@ -124,8 +128,20 @@ public class AttendanceService {
     public ClassRegister currentRegister(long classId, Actor actor) {
         classes.find(classId);
         staff.requireReader(classId, actor);
+        return register(classId, roster(classId));
+    }
+
+    /**
+     * The register of every cadre the class enrolled (ENROLLED, COMPLETED or INCOMPLETE: after the results too), for a
+     * caller that checked the reader's right itself (the portal's class page).
+     */
+    public ClassRegister wholeRegister(long classId) {
+        return register(classId, trainees(classId, "e.status <> 'WITHDRAWN'"));
+    }
+
+    private ClassRegister register(long classId, List<ClassRegister.Trainee> roster) {
         Map<Long, Map<Long, Mark>> current = currentMarks(classId);
-        List<ClassRegister.Trainee> trainees = roster(classId).stream().map(t -> {
+        List<ClassRegister.Trainee> trainees = roster.stream().map(t -> {
             Map<Long, Mark> marks = current.getOrDefault(t.cadreId(), Map.of());
             int absences = (int) marks.values().stream().filter(m -> m == Mark.ABSENT).count();
             return new ClassRegister.Trainee(t.cadreId(), t.cadreNumber(), t.name(), t.unitName(), marks, absences);

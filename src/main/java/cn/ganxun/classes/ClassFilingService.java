@@ -200,8 +200,13 @@ public class ClassFilingService {
 
     /** A class with everything about its filing, for a user allowed to see it. */
     public ClassFilingView view(long classId) {
+        requireVisible(currentUser.get(), find(classId));
+        return dossier(classId);
+    }
+
+    /** The same view for a caller that checked the reader's right itself (the portal's class page). */
+    public ClassFilingView dossier(long classId) {
         TrainingClass trainingClass = find(classId);
-        requireVisible(currentUser.get(), trainingClass);
         return new ClassFilingView(trainingClass, classes.courses(classId),
                 classes.findings(classId, trainingClass.revision()), classes.history(classId));
     }

@@ -53,20 +53,28 @@ public class NamedMandateService {
     }
 
     public NamedMandate find(long mandateId) {
-        return jdbc.sql("""
-                SELECT m.id, m.class_id, m.cadre_id, c.cadre_number, c.name, c.email, c.unit_id, u.code, u.name AS unit_name,
-                       m.original_cadre_id, m.status, m.substitute_cadre_id, m.substitution_reason, r.enrollment_deadline
-                  FROM named_mandate m JOIN cadre c ON c.id = m.cadre_id JOIN unit u ON u.id = c.unit_id
-                  JOIN class_roster r ON r.class_id = m.class_id
-                 WHERE m.id = ?""")
-                .param(mandateId)
-                .query((rs, n) -> new NamedMandate(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("cadre_id"),
-                        rs.getString("cadre_number"), rs.getString("name"), rs.getString("email"), rs.getLong("unit_id"),
-                        rs.getString("code"), rs.getString("unit_name"), rs.getLong("original_cadre_id"),
-                        rs.getString("status"), rs.getObject("substitute_cadre_id", Long.class),
-                        rs.getString("substitution_reason"), rs.getTimestamp("enrollment_deadline").toLocalDateTime()))
-                .optional()
+        return jdbc.sql(MANDATES + " WHERE m.id = ?").param(mandateId).query(NamedMandateService::mandate).optional()
                 .orElseThrow(() -> new NotFoundException("点名调训不存在：" + mandateId));
+    }
+
+    /** Every named mandate of the class, by id. */
+    public List<NamedMandate> forClass(long classId) {
+        return jdbc.sql(MANDATES + " WHERE m.class_id = ? ORDER BY m.id").param(classId).query(NamedMandateService::mandate)
+                .list();
+    }
+
+    private static final String MANDATES = """
+            SELECT m.id, m.class_id, m.cadre_id, c.cadre_number, c.name, c.email, c.unit_id, u.code, u.name AS unit_name,
+                   m.original_cadre_id, m.status, m.substitute_cadre_id, m.substitution_reason, r.enrollment_deadline
+              FROM named_mandate m JOIN cadre c ON c.id = m.cadre_id JOIN unit u ON u.id = c.unit_id
+              JOIN class_roster r ON r.class_id = m.class_id""";
+
+    private static NamedMandate mandate(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new NamedMandate(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("cadre_id"),
+                rs.getString("cadre_number"), rs.getString("name"), rs.getString("email"), rs.getLong("unit_id"),
+                rs.getString("code"), rs.getString("unit_name"), rs.getLong("original_cadre_id"), rs.getString("status"),
+                rs.getObject("substitute_cadre_id", Long.class), rs.getString("substitution_reason"),
+                rs.getTimestamp("enrollment_deadline").toLocalDateTime());
     }
 
     /** The unit HR group, the deadline (the roster's enrollment deadline) and the reminder time, for the cadre now named. */

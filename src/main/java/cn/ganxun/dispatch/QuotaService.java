@@ -57,15 +57,24 @@ public class QuotaService {
     }
 
     public QuotaAllocation find(long allocationId) {
-        return jdbc.sql("""
-                SELECT a.id, a.class_id, a.unit_id, u.code, u.name, a.seats, a.seats_used, a.deadline, a.status
-                  FROM quota_allocation a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?""")
-                .param(allocationId)
-                .query((rs, n) -> new QuotaAllocation(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("unit_id"),
-                        rs.getString("code"), rs.getString("name"), rs.getInt("seats"), rs.getInt("seats_used"),
-                        rs.getTimestamp("deadline").toLocalDateTime(), rs.getString("status")))
-                .optional()
+        return jdbc.sql(ALLOCATIONS + " WHERE a.id = ?").param(allocationId).query(QuotaService::allocation).optional()
                 .orElseThrow(() -> new NotFoundException("名额分配不存在：" + allocationId));
+    }
+
+    /** Every allocation of the class (reassigned ones too), by id. */
+    public List<QuotaAllocation> forClass(long classId) {
+        return jdbc.sql(ALLOCATIONS + " WHERE a.class_id = ? ORDER BY a.id").param(classId).query(QuotaService::allocation)
+                .list();
+    }
+
+    private static final String ALLOCATIONS = """
+            SELECT a.id, a.class_id, a.unit_id, u.code, u.name, a.seats, a.seats_used, a.deadline, a.status
+              FROM quota_allocation a JOIN unit u ON u.id = a.unit_id""";
+
+    private static QuotaAllocation allocation(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new QuotaAllocation(rs.getLong("id"), rs.getLong("class_id"), rs.getLong("unit_id"), rs.getString("code"),
+                rs.getString("name"), rs.getInt("seats"), rs.getInt("seats_used"),
+                rs.getTimestamp("deadline").toLocalDateTime(), rs.getString("status"));
     }
 
     /**
