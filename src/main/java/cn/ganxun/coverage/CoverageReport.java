@@ -50,7 +50,7 @@ import cn.ganxun.security.Actor;
  */
 @Service
 @Transactional(readOnly = true)
-class CoverageReport {
+public class CoverageReport {
 
     static final List<String> LIST_HEADER = List.of("干部编号", "姓名", "单位代码", "单位", "职级", "类别", "灯",
             "党的理论和党性教育学时", "近5年累计学时", "应训学时", "尚差学时", "原因");
@@ -86,7 +86,7 @@ class CoverageReport {
     }
 
     /** One page of active cadres matching the query, sorted in the database. */
-    CoveragePage page(CoverageQuery query, Actor actor) {
+    public CoveragePage page(CoverageQuery query, Actor actor) {
         Filter filter = filter(query, actor);
         long total = jdbc.sql("SELECT COUNT(*) FROM (" + CoverageSql.figures(filter.cadres()) + ") f" + filter.lights())
                 .params(filter.params()).query(Long.class).single();
@@ -118,7 +118,7 @@ class CoverageReport {
     }
 
     /** Active cadres matching the query grouped by unit, rank or category (the light filter does not apply). */
-    CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Actor actor) {
+    public CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Actor actor) {
         Filter filter = filter(query, actor);
         String key = switch (groupBy) {
             case UNIT -> "u.code";

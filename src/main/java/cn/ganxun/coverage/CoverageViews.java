@@ -9,29 +9,29 @@ import cn.ganxun.cadres.Rank;
 import cn.ganxun.coverage.CoverageQuery.GroupBy;
 
 /** What the coverage API returns. */
-final class CoverageViews {
+public final class CoverageViews {
 
     private CoverageViews() {
     }
 
-    record UnitRef(long id, String code, String name) {
+    public record UnitRef(long id, String code, String name) {
     }
 
     /**
      * One cadre's coverage over the rolling five years ending {@code asOf}: the window is {@code (windowStart, asOf]}.
      */
-    record CadreCoverage(long cadreId, String cadreNumber, String name, LocalDate asOf, LocalDate windowStart,
+    public record CadreCoverage(long cadreId, String cadreNumber, String name, LocalDate asOf, LocalDate windowStart,
             Light light, String lightLabel, BigDecimal partyHours, BigDecimal totalHours, int requiredHours,
             BigDecimal shortfall, String reason) {
     }
 
     /** One line of the coverage list (R5, R6); {@code shortfall} is the hours still missing (0 once reached). */
-    record CoverageRow(long cadreId, String cadreNumber, String name, UnitRef unit, Rank rank, String rankLabel,
+    public record CoverageRow(long cadreId, String cadreNumber, String name, UnitRef unit, Rank rank, String rankLabel,
             Category category, String categoryLabel, Light light, String lightLabel, BigDecimal partyHours,
             BigDecimal totalHours, int requiredHours, BigDecimal shortfall, String reason) {
     }
 
-    record CoveragePage(LocalDate asOf, LocalDate windowStart, List<CoverageRow> items, int page, int size, long total) {
+    public record CoveragePage(LocalDate asOf, LocalDate windowStart, List<CoverageRow> items, int page, int size, long total) {
     }
 
     /**
@@ -40,12 +40,12 @@ final class CoverageViews {
      * enrollments in the window are all COMPLETED and none is graded FAIL. The rates are participants ÷ active cadres
      * and passed ÷ participants, four decimals (0.8125 = 81.25 %), null when the divisor is 0.
      */
-    record SummaryRow(String key, String label, long activeCadres, long red, long yellow, long green,
+    public record SummaryRow(String key, String label, long activeCadres, long red, long yellow, long green,
             long participants, BigDecimal participationRate, long passed, BigDecimal passRate) {
     }
 
     /** The groups in their natural order (unit code, rank from highest, category) and the total over all of them. */
-    record CoverageSummary(LocalDate asOf, LocalDate windowStart, GroupBy groupBy, List<SummaryRow> groups,
+    public record CoverageSummary(LocalDate asOf, LocalDate windowStart, GroupBy groupBy, List<SummaryRow> groups,
             SummaryRow total) {
     }
 }
