@@ -140,10 +140,12 @@ class MyTasks {
                         .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey)));
         Date now = EngineClock.toDate(EngineClock.now());
         return tasks.stream().map(task -> {
-            ProcessDefinition definition = definitions.get(task.getProcessDefinitionId());
+            ProcessDefinition definition = task.getProcessDefinitionId() == null ? null
+                    : definitions.get(task.getProcessDefinitionId());
             return new TaskLine(task.getId(), task.getName(),
                     definition == null ? null : definition.getName() != null ? definition.getName() : definition.getKey(),
-                    definition == null ? null : definition.getKey(), businessKeys.get(task.getProcessInstanceId()),
+                    definition == null ? null : definition.getKey(),
+                    task.getProcessInstanceId() == null ? null : businessKeys.get(task.getProcessInstanceId()),
                     task.getCreateTime(), task.getDueDate(), task.getDueDate() != null && task.getDueDate().before(now),
                     task.getPriority());
         }).toList();
