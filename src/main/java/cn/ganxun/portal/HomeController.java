@@ -32,8 +32,8 @@ class HomeController {
             + "逾期在前，再按到期时间（无到期时间的在后）、创建时间排序；每个任务的 id 即 Tasklist 链接参数")
     TaskPage tasks(@Parameter(description = "页码，从 0 开始") @RequestParam(required = false) String page,
             @Parameter(description = "每页条数，1–200，默认 20") @RequestParam(required = false) String size) {
-        int[] paging = MyTasks.paging(page, size);
-        return tasks.page(currentUser.get(), paging[0], paging[1]);
+        MyTasks.Paging paging = MyTasks.paging(page, size);
+        return tasks.page(currentUser.get(), paging.page(), paging.size());
     }
 
     @GetMapping("/figures")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -68,6 +69,9 @@ class HomeFigures {
     record Figures(String userId, List<Figure> figures) {
     }
 
+    private record StatusCount(ClassStatus status, long classes) {
+    }
+
     Figures of(Actor actor) {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure("all", "tasks.open", "我的待办", tasks.count(actor), "/portal/index.html#tasks"));
@@ -120,14 +124,12 @@ class HomeFigures {
         String role = Groups.INSTITUTION;
         jdbc.sql("SELECT status, COUNT(*) AS classes FROM training_class WHERE institution_id = ? GROUP BY status")
                 .param(institutionId)
-                .query((rs, n) -> new Object[] {ClassStatus.valueOf(rs.getString("status")), rs.getLong("classes")})
+                .query((rs, n) -> new StatusCount(ClassStatus.valueOf(rs.getString("status")), rs.getLong("classes")))
                 .list().stream()
-                .sorted((a, b) -> ((ClassStatus) a[0]).compareTo((ClassStatus) b[0]))
-                .forEach(row -> {
-                    ClassStatus status = (ClassStatus) row[0];
-                    figures.add(new Figure(role, "classes." + status.name(), "本机构" + status.label() + "的培训班", row[1],
-                            "/portal/classes.html?institutionId=" + institutionId + "&status=" + status.name()));
-                });
+                .sorted(Comparator.comparing(StatusCount::status))
+                .forEach(row -> figures.add(new Figure(role, "classes." + row.status().name(),
+                        "本机构" + row.status().label() + "的培训班", row.classes(),
+                        "/portal/classes.html?institutionId=" + institutionId + "&status=" + row.status().name())));
         String seminarsDue = """
                 SELECT COUNT(*) FROM follow_up f JOIN training_class k ON k.id = f.class_id
                  WHERE k.institution_id = :institutionId AND f.status = 'OPEN'

@@ -61,8 +61,12 @@ class MyTasks {
     record TaskPage(List<TaskLine> items, int page, int size, long total, long overdue) {
     }
 
-    /** Validated paging of the task list: {@code page} from 0, {@code size} 1–200 (default 20). */
-    static int[] paging(String page, String size) {
+    /** One page of the task list: {@code page} from 0, {@code size} 1–200. */
+    record Paging(int page, int size) {
+    }
+
+    /** Validated paging of the task list: {@code page} from 0 (default 0), {@code size} 1–200 (default 20). */
+    static Paging paging(String page, String size) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         int p = number(page, 0, "page", "页码", problems);
         int s = number(size, DEFAULT_SIZE, "size", "每页条数", problems);
@@ -75,7 +79,7 @@ class MyTasks {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new int[] {p, s};
+        return new Paging(p, s);
     }
 
     TaskPage page(Actor actor, int page, int size) {

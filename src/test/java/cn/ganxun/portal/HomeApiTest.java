@@ -110,6 +110,16 @@ class HomeApiTest {
     }
 
     @Test
+    void theOldArchivePageRedirectsToThePortalCadrePage() throws Exception {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
+                .create(http.getRootUri() + "/archive.html?id=7").toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        assertThat(connection.getResponseCode()).isEqualTo(HttpStatus.MOVED_PERMANENTLY.value());
+        assertThat(connection.getHeaderField("Location")).isEqualTo("/portal/cadre.html?id=7");
+        connection.disconnect();
+    }
+
+    @Test
     void badPagingIsRefusedInChinese() {
         ResponseEntity<Map<String, Object>> bad = get("/tasks?page=-1&size=500", "unithr");
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
