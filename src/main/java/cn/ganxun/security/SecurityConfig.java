@@ -2,7 +2,9 @@ package cn.ganxun.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -13,25 +15,41 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Three doors:
+ * Four doors:
  * <ul>
- * <li>{@code /api/**}: Ganxun REST API, HTTP Basic against Camunda's identity service; the caller's Camunda
- * groups are its authorities and the engine sees the same user (authorization checks apply).</li>
+ * <li>{@code /portal/**}: the Ganxun portal, form login against Camunda's identity service; the session it opens
+ * also authenticates {@code /api/**} and Tasklist/Cockpit ({@link CamundaWebappLogin}), so a user logs in once.</li>
+ * <li>{@code /api/**}: Ganxun REST API, HTTP Basic against Camunda's identity service, or the portal's session
+ * (then a changing request needs the portal's CSRF token); the caller's Camunda groups are its authorities and the
+ * engine sees the same user (authorization checks apply).</li>
  * <li>{@code /engine-rest/**}: Camunda's engine REST API behind Camunda's own authentication filter.</li>
  * <li>{@code /camunda/**}: Tasklist, Cockpit and Admin with their own login and CSRF protection.</li>
  * </ul>
@@ -41,10 +59,55 @@ import jakarta.servlet.http.HttpServletResponse;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    static final String LOGIN_PAGE = "/portal/login.html";
+    static final String PORTAL_HOME = "/portal/";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** The portal's CSRF token travels in a cookie the portal's script reads and echoes in a header. */
+    static final String CSRF_COOKIE = "GANXUN-XSRF";
+    static final String CSRF_HEADER = "X-GANXUN-XSRF";
+
+    @Bean
+    CsrfTokenRepository portalCsrfTokens() {
+        CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setHeaderName(CSRF_HEADER);
+        tokens.setCookiePath("/");
+        return tokens;
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain portalSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            CsrfTokenRepository portalCsrfTokens, CamundaWebappLogin webappLogin) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler();
+        landing.setDefaultTargetUrl(PORTAL_HOME);
+        return http.securityMatcher(new OrRequestMatcher(path("/portal/**"), path("/webjars/**")))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/portal/login.html"), path("/portal/login.js"), path("/portal/portal.css"),
+                                path("/webjars/**"))
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).loginProcessingUrl("/portal/login")
+                        .successHandler((request, response, authentication) -> {
+                            webappLogin.open(request, authentication.getName());
+                            landing.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureUrl(LOGIN_PAGE + "?error"))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout")
+                        .deleteCookies("JSESSIONID", CSRF_COOKIE))
+                .csrf(csrf -> csrf.csrfTokenRepository(portalCsrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+                // write the token cookie on every page, so the login form and the portal's script can send it back
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            IdentityService identityService) throws Exception {
+            IdentityService identityService, CsrfTokenRepository portalCsrfTokens) throws Exception {
         AuthenticationEntryPoint loginRequired = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"ganxun\"");
             writeError(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录（用户名或密码错误）");
@@ -53,9 +116,15 @@ class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
-                // stateless HTTP Basic: no session cookie, so no CSRF exposure
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // HTTP Basic creates no session; a portal session (form login) is honoured, and then a changing request
+                // must carry the portal's CSRF token: a cookie-authenticated call is the only kind a foreign page can
+                // make the browser send
+                .securityContext(context -> context.securityContextRepository(existingSessionOnly()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.csrfTokenRepository(portalCsrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::isSessionWrite))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(loginRequired)
                         .accessDeniedHandler((request, response, e) ->
@@ -90,6 +159,18 @@ class SecurityConfig {
                 .build();
     }
 
+    /** Reads the portal's session; never opens one (HTTP Basic callers stay sessionless). */
+    private static HttpSessionSecurityContextRepository existingSessionOnly() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setAllowSessionCreation(false);
+        return repository;
+    }
+
+    private static boolean isSessionWrite(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+    }
+
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
@@ -113,7 +194,20 @@ class SecurityConfig {
         return registration;
     }
 
-    static void writeError(HttpServletResponse response, int status, String message) throws java.io.IOException {
+    /** Loads the deferred CSRF token so the repository writes its cookie on this response. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    static void writeError(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
