@@ -4,16 +4,17 @@
   var el = function () { return Portal.el.apply(Portal, arguments); };
 
   function dateTime(value) {
-    return value ? Portal.fmt.date(value) : '—';
+    return value ? Portal.fmt.dateTime(value) : '—';
   }
 
   function figures(container, answer) {
     container.textContent = '';
     answer.figures.forEach(function (f) {
       var value = f.value === null || f.value === undefined ? '进入' : String(f.value);
-      container.appendChild(el('a', { 'class': 'card', href: f.link, 'data-key': f.key },
-        el('span', { 'class': 'card-value' }, value),
-        el('span', { 'class': 'card-label' }, f.label)));
+      var light = f.key.indexOf('coverage.') === 0 ? ' ' + f.key.substring('coverage.'.length) : '';
+      container.appendChild(el('a', { 'class': 'card' + light, href: f.link, 'data-key': f.key },
+        el('span', { 'class': 'value' }, value),
+        el('span', { 'class': 'label' }, f.label)));
     });
     container.setAttribute('aria-busy', 'false');
   }

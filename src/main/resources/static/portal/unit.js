@@ -23,12 +23,12 @@
     if (!rows.length) {
       body.appendChild(el('tr', {}, el('td', { colspan: String(headers.length) }, '暂无')));
     }
-    return el('table', {}, el('caption', {}, caption), el('thead', {}, head), body);
+    return el('table', { 'class': 'data' }, el('caption', {}, caption), el('thead', {}, head), body);
   }
 
   function deadline(item) {
     return el('span', { 'class': item.overdue ? 'due overdue' : 'due' },
-      Portal.fmt.date(item.deadline) + (item.overdue ? '（已逾期）' : ''));
+      Portal.fmt.dateTime(item.deadline) + (item.overdue ? '（已逾期）' : ''));
   }
 
   function nominations(container, answer) {
@@ -68,7 +68,7 @@
     Portal.api(base + '/nominations').then(function (answer) {
       document.getElementById('unit-title').textContent = answer.unit.name + '（' + answer.unit.code + '）';
       nominations(document.getElementById('nomination-lists'), answer);
-      Portal.table(document.getElementById('cadre-table'), {
+      var cadres = Portal.table(document.getElementById('cadre-table'), {
         caption: '在职干部（红灯在前）',
         columns: [
           { key: 'cadreNumber', label: '干部编号', sortable: true },
@@ -78,7 +78,7 @@
           { key: 'unit', label: '单位', sortable: true, render: function (c) { return c.unit.name; } },
           { key: 'rank', label: '职级', sortable: true, render: function (c) { return c.rankLabel; } },
           { key: 'light', label: '灯', sortable: true, render: function (c) {
-            return el('span', { 'class': 'light light-' + c.light.toLowerCase() }, LIGHTS[c.light] || c.lightLabel);
+            return el('span', { 'class': 'light-' + c.light }, c.lightLabel || LIGHTS[c.light]);
           } },
           { key: 'partyHours', label: '党性教育学时', sortable: true },
           { key: 'totalHours', label: '近5年学时', sortable: true },
@@ -87,8 +87,11 @@
         ],
         load: function (params) {
           return Portal.api(base + '/cadres', { page: params.page, size: params.size, sort: params.sort,
-            light: Portal.params().light, rank: Portal.params().rank, category: Portal.params().category });
+            light: params.light, rank: params.rank, category: params.category });
         }
+      });
+      Portal.filterBar(document.getElementById('cadre-filter'), {
+        fields: ['light', 'rank', 'category'], onChange: function () { cadres.reload(); }
       });
       Portal.api(base + '/feedback').then(function (answer) {
         feedback(document.getElementById('feedback-list'), answer);
