@@ -36,7 +36,7 @@
     Portal.chart($('abilityChart'), {
       title: { text: '能力图谱', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: {},
-      radar: { indicator: dimensions.map(function (d) { return { name: d.label, max: 100 }; }) },
+      radar: { center: ['50%', '58%'], radius: '62%', indicator: dimensions.map(function (d) { return { name: d.label, max: 100 }; }) },
       series: [{ type: 'radar', name: '能力图谱', data: [{ name: '得分', value: dimensions.map(function (d) {
         return d.score === null || d.score === undefined ? 0 : d.score; }) }], areaStyle: { opacity: 0.3 } }]
     });

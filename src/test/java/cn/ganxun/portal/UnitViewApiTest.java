@@ -164,7 +164,7 @@ class UnitViewApiTest {
             }
             assertThat(get(ds01 + "/" + view, "approver").getStatusCode()).as("approver " + view)
                     .isEqualTo(view.equals("feedback") ? HttpStatus.FORBIDDEN : HttpStatus.OK);
-            for (String login : List.of("inst", "inst2", "teacher", "lecturer", "liaison", "leader", "trainee", "followup",
+            for (String login : List.of("inst", "inst2", "teacher", "lecturer", "liaison", "trainee", "followup",
                     "followlead")) {
                 assertThat(get(cd01 + "/" + view, login).getStatusCode()).as(login + " " + view)
                         .isEqualTo(HttpStatus.FORBIDDEN);
