@@ -19,7 +19,7 @@ import cn.ganxun.security.AsApplication;
 
 /** The portal's class list and its "classes by stage" figure, both limited to what the actor may see. */
 @Service
-class ClassListService {
+public class ClassListService {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 200;
@@ -54,16 +54,16 @@ class ClassListService {
     }
 
     /** The raw filter values of a request (strings, checked here with Chinese messages). */
-    record Request(String year, String institutionId, String unitId, String q) {
+    public record Request(String year, String institutionId, String unitId, String q) {
     }
 
-    record StageCount(String stage, String label, long count) {
+    public record StageCount(String stage, String label, long count) {
     }
 
     record Page(List<ClassListItem> items, int page, int size, long total) {
     }
 
-    List<StageCount> stages(Actor actor, Request request) {
+    public List<StageCount> stages(Actor actor, Request request) {
         ClassAccess.Scope scope = access.scope(actor);
         ClassQueries.Filter filter = filter(scope, request);
         return queries.stageCounts(scope, filter, EngineClock.today()).entrySet().stream()

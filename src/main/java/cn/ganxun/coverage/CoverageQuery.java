@@ -19,7 +19,7 @@ import cn.ganxun.platform.InvalidInputException.Problem;
  * A validated coverage list or summary request (R5–R7): the day the rolling five years end, filters, one page and one
  * sort column from a whitelist. Every bad parameter becomes one problem naming it.
  */
-record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, Category category, Light light,
+public record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, Category category, Light light,
         int page, int size, Sort sort, boolean descending) {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -56,7 +56,7 @@ record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, C
     }
 
     /** How a summary groups the cadres (R7: by unit, level and category). */
-    enum GroupBy {
+    public enum GroupBy {
         UNIT, RANK, CATEGORY
     }
 
@@ -67,7 +67,7 @@ record CoverageQuery(LocalDate asOf, Long unitId, boolean subUnits, Rank rank, C
      * @param subUnits {@code true} (default) or {@code false}
      * @param sort     {@code field} or {@code field,asc|desc}, e.g. {@code shortfall,desc}
      */
-    static CoverageQuery of(String asOf, String unitId, String subUnits, String rank, String category, String light,
+    public static CoverageQuery of(String asOf, String unitId, String subUnits, String rank, String category, String light,
             String page, String size, String sort) {
         List<Problem> problems = new ArrayList<>();
         LocalDate day = asOf(asOf, problems);

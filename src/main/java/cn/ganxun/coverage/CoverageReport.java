@@ -86,7 +86,7 @@ public class CoverageReport {
     }
 
     /** One page of active cadres matching the query, sorted in the database. */
-    CoveragePage page(CoverageQuery query, Actor actor) {
+    public CoveragePage page(CoverageQuery query, Actor actor) {
         Filter filter = filter(query, actor);
         long total = jdbc.sql("SELECT COUNT(*) FROM (" + CoverageSql.figures(filter.cadres()) + ") f" + filter.lights())
                 .params(filter.params()).query(Long.class).single();
@@ -118,7 +118,7 @@ public class CoverageReport {
     }
 
     /** Active cadres matching the query grouped by unit, rank or category (the light filter does not apply). */
-    CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Actor actor) {
+    public CoverageSummary summary(CoverageQuery query, GroupBy groupBy, Actor actor) {
         return summary(query, groupBy, access.visibleUnits(actor));
     }
 

@@ -14,24 +14,24 @@ public final class CoverageViews {
     private CoverageViews() {
     }
 
-    record UnitRef(long id, String code, String name) {
+    public record UnitRef(long id, String code, String name) {
     }
 
     /**
      * One cadre's coverage over the rolling five years ending {@code asOf}: the window is {@code (windowStart, asOf]}.
      */
-    record CadreCoverage(long cadreId, String cadreNumber, String name, LocalDate asOf, LocalDate windowStart,
+    public record CadreCoverage(long cadreId, String cadreNumber, String name, LocalDate asOf, LocalDate windowStart,
             Light light, String lightLabel, BigDecimal partyHours, BigDecimal totalHours, int requiredHours,
             BigDecimal shortfall, String reason) {
     }
 
     /** One line of the coverage list (R5, R6); {@code shortfall} is the hours still missing (0 once reached). */
-    record CoverageRow(long cadreId, String cadreNumber, String name, UnitRef unit, Rank rank, String rankLabel,
+    public record CoverageRow(long cadreId, String cadreNumber, String name, UnitRef unit, Rank rank, String rankLabel,
             Category category, String categoryLabel, Light light, String lightLabel, BigDecimal partyHours,
             BigDecimal totalHours, int requiredHours, BigDecimal shortfall, String reason) {
     }
 
-    record CoveragePage(LocalDate asOf, LocalDate windowStart, List<CoverageRow> items, int page, int size, long total) {
+    public record CoveragePage(LocalDate asOf, LocalDate windowStart, List<CoverageRow> items, int page, int size, long total) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
+import cn.ganxun.cadres.UnitRepository;
 import cn.ganxun.feedback.UnitFeedbackProcess.Vars;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
@@ -45,9 +46,11 @@ public class FeedbackDeliveries {
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
     private final AsApplication asApplication;
+    private final UnitRepository units;
 
     FeedbackDeliveries(JdbcClient jdbc, UnitFeedbackService feedback, ManagementService managementService,
-            RuntimeService runtimeService, AsApplication asApplication) {
+            RuntimeService runtimeService, AsApplication asApplication, UnitRepository units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.feedback = feedback;
         this.managementService = managementService;
@@ -60,14 +63,26 @@ public class FeedbackDeliveries {
      * managers and administrators see every unit; unit HR only their unit and the units below it.
      */
     public List<Delivery> list(Actor actor, Long classId, String status) {
+        return list(actor, null, classId, status);
+    }
+
+    /**
+     * The delivery list of one unit and the units below it ({@code unitId} null: every unit the actor may see). Unit
+     * HR asking for a unit outside their own unit tree are refused (403), never given a silently filtered list.
+     */
+    public List<Delivery> list(Actor actor, Long unitId, Long classId, String status) {
         boolean allUnits = actor.inAnyGroup(Groups.ORG_DEPT, Groups.ORG_DEPT_HEAD, Groups.MANAGER);
         if (!allUnits && !(actor.inGroup(Groups.UNIT_HR) && actor.unitId() != null)) {
             throw new AccessDeniedException("无权访问：结果反馈送达情况仅对组织部门、管理者及单位组织人事部门开放");
         }
+        if (!allUnits && unitId != null && !units.withSubUnits(actor.unitId()).contains(unitId)) {
+            throw new AccessDeniedException("无权访问：不能查看其他单位的结果反馈");
+        }
+        Long root = unitId != null ? unitId : allUnits ? null : actor.unitId();
         if (status != null && !STATUSES.contains(status)) {
             throw InvalidInputException.of("status", "送达状态只能是 PENDING（待发送）、SENT（已送达）、FAILED（发送失败）：" + status);
         }
-        StringBuilder sql = new StringBuilder(allUnits ? "" : """
+        StringBuilder sql = new StringBuilder(root == null ? "" : """
                 WITH RECURSIVE down (id) AS (
                     SELECT id FROM unit WHERE id = :unitId
                     UNION ALL
@@ -87,9 +102,9 @@ public class FeedbackDeliveries {
                                         AND o.recipient = r.recipient
                  WHERE 1 = 1""".replace("KEY_PREFIX", UnitFeedbackService.MESSAGE_KEY_PREFIX));
         Map<String, Object> params = new HashMap<>();
-        if (!allUnits) {
+        if (root != null) {
             sql.append(" AND f.unit_id IN (SELECT id FROM down)");
-            params.put("unitId", actor.unitId());
+            params.put("unitId", root);
         }
         if (classId != null) {
             sql.append(" AND f.class_id = :classId");

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,10 +56,17 @@ public final class DashboardBenchmark {
             new View("deliveries", "manager", "/api/portal/dashboard/deliveries"),
             new View("deliveries list", "manager", "/api/portal/dashboard/deliveries/list"),
             new View("incidents", "manager", "/api/portal/dashboard/incidents"),
-            new View("incidents list", "manager", "/api/portal/dashboard/incidents/list"));
+            new View("incidents list", "manager", "/api/portal/dashboard/incidents/list"),
+            new View("class stages (manager)", "manager", "/api/portal/classes/stages"),
+            new View("class stages (unithr)", "unithr", "/api/portal/classes/stages"),
+            new View("class list (manager)", "manager", "/api/portal/classes?size=20"),
+            new View("home tasks (unithr)", "unithr", "/api/portal/home/tasks"),
+            new View("home figures (manager)", "manager", "/api/portal/home/figures"),
+            new View("home figures (unithr)", "unithr", "/api/portal/home/figures"),
+            new View("unit nominations (unithr)", "unithr", "/api/portal/units/{CD01}/nominations"));
 
     private static final List<String> ROW_FIELDS = List.of("items", "groups", "bands", "units", "kinds", "activities",
-            "stages");
+            "stages", "figures");
 
     private DashboardBenchmark() {
     }
@@ -87,17 +95,25 @@ public final class DashboardBenchmark {
             System.out.printf("%nGanxun started on %s with the demo city in %d s; %d warm-up and %d measured calls per view%n%n",
                     postgres ? "PostgreSQL (embedded)" : "H2 (file, temporary directory)",
                     (System.nanoTime() - started) / 1_000_000_000L, warmup, iterations);
-            run(port, warmup, iterations);
+            // a view's path may name the demo unit CD01 (unithr's unit) as {CD01}
+            String cd01 = app.getBean(JdbcClient.class).sql("SELECT id FROM unit WHERE code = 'CD01'").query(String.class)
+                    .single();
+            run(port, warmup, iterations, Map.of("{CD01}", cd01));
         }
     }
 
-    private static void run(int port, int warmup, int iterations) throws IOException, InterruptedException {
+    private static void run(int port, int warmup, int iterations, Map<String, String> placeholders)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         System.out.printf("%-32s %8s %8s %8s %6s%n", "view", "p50 ms", "p95 ms", "max ms", "rows");
         List<String> slow = new ArrayList<>();
         for (View view : VIEWS) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + view.path()))
+            String path = view.path();
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                path = path.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((view.user() + ":" + view.user()).getBytes(StandardCharsets.UTF_8)))
                     .GET().build();

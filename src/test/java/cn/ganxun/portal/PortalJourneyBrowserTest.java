@@ -1,0 +1,115 @@
+package cn.ganxun.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.PortalBrowser;
+
+/**
+ * The manager's journey through the portal on the demo city, every figure checked against the database: the
+ * dashboard's classes in follow-up → the class list of that stage → the demo class in its follow-up (its roster) →
+ * one of its trainees' cadre page. And the unit HR's: the same class page shows only CD01's trainees, and a class
+ * without CD01 trainees (URL edited) is refused.
+ */
+@GanxunTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PortalJourneyBrowserTest {
+
+    /** Classes in their follow-up: an open follow-up, the class neither closed nor rejected (see ClassStage). */
+    private static final String IN_FOLLOW_UP = """
+            SELECT COUNT(*) FROM follow_up f JOIN training_class k ON k.id = f.class_id
+             WHERE f.status = 'OPEN' AND k.status NOT IN ('CLOSED', 'REJECTED')""";
+
+    @RegisterExtension
+    static final PortalBrowser browser = new PortalBrowser();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void a_manager_follows_the_dashboard_to_a_class_and_a_cadre_and_every_figure_is_the_databases() {
+        long inFollowUp = jdbc.sql(IN_FOLLOW_UP).query(Long.class).single();
+        assertThat(inFollowUp).as("the demo city has a class in its follow-up").isPositive();
+
+        browser.login(port, "manager");
+        browser.open(port, "/portal/dashboard.html");
+        browser.waitFor("body[data-loaded='true']");
+        WebElement stageCount = stageRow("训后跟踪").findElement(By.cssSelector("a"));
+        assertThat(stageCount.getText()).isEqualTo(String.valueOf(inFollowUp));
+        browser.screenshot("1-dashboard");
+
+        stageCount.click();
+        browser.waitForText("#classes caption", "共 " + inFollowUp + " 条");
+        assertThat(browser.driver().getCurrentUrl()).contains("/portal/classes.html", "stage=FOLLOWING_UP");
+        browser.screenshot("2-classes-following-up");
+
+        DemoClass demo = jdbc.sql("""
+                SELECT k.id, k.class_number, (SELECT COUNT(*) FROM enrollment e WHERE e.class_id = k.id) AS trainees
+                  FROM training_class k JOIN follow_up f ON f.class_id = k.id
+                 WHERE f.status = 'OPEN' ORDER BY k.id DESC FETCH FIRST 1 ROWS ONLY""")
+                .query((rs, n) -> new DemoClass(rs.getLong("id"), rs.getString("class_number"), rs.getLong("trainees")))
+                .single();
+        browser.waitFor("#classes a.class-link[href$='class.html?id=" + demo.id() + "']").click();
+        browser.waitForText("#class-title", demo.classNumber());
+        browser.waitFor("#roster a.cadre-link");
+        List<String> cadreLinks = browser.all("#roster a.cadre-link").stream().map(a -> a.getAttribute("href"))
+                .distinct().toList();
+        assertThat((long) cadreLinks.size()).as("every trainee of the roster links to their page").isEqualTo(demo.trainees());
+        browser.screenshot("3-class");
+
+        String href = cadreLinks.get(0);
+        long cadreId = Long.parseLong(href.substring(href.indexOf("id=") + 3));
+        String name = jdbc.sql("SELECT name FROM cadre WHERE id = ?").param(cadreId).query(String.class).single();
+        browser.waitFor("#roster a.cadre-link[href='" + href.substring(href.indexOf("/portal/")) + "']").click();
+        browser.waitForText("#who", name);
+        assertThat(browser.waitForText("#trainingRows", demo.classNumber()).getText()).contains(demo.classNumber());
+        browser.screenshot("4-cadre");
+    }
+
+    @Test
+    void a_unit_hr_user_sees_only_their_units_trainees_of_a_class_and_is_refused_a_class_without_them() {
+        long classId = jdbc.sql("SELECT MAX(class_id) FROM follow_up WHERE status = 'OPEN'").query(Long.class).single();
+        long ownTrainees = jdbc.sql("""
+                WITH RECURSIVE tree (id) AS (SELECT id FROM unit WHERE code = 'CD01'
+                                             UNION ALL SELECT u.id FROM unit u JOIN tree t ON u.parent_id = t.id)
+                SELECT COUNT(*) FROM enrollment e JOIN cadre c ON c.id = e.cadre_id
+                 WHERE e.class_id = ? AND c.unit_id IN (SELECT id FROM tree)""").param(classId).query(Long.class).single();
+        long foreign = jdbc.sql("""
+                SELECT MIN(k.id) FROM training_class k WHERE NOT EXISTS (
+                    SELECT 1 FROM enrollment e JOIN cadre c ON c.id = e.cadre_id JOIN unit u ON u.id = c.unit_id
+                     WHERE e.class_id = k.id AND (u.code = 'CD01' OR u.parent_id = (SELECT id FROM unit WHERE code = 'CD01')))""")
+                .query(Long.class).single();
+
+        browser.login(port, "unithr");
+        browser.open(port, "/portal/class.html?id=" + classId);
+        browser.waitFor("#roster a.cadre-link");
+        assertThat(browser.all("#roster a.cadre-link").stream().map(a -> a.getAttribute("href")).distinct().count())
+                .isEqualTo(ownTrainees);
+        browser.waitForText("#roster", "名其他单位学员未显示");
+        browser.screenshot("unithr-class");
+
+        browser.open(port, "/portal/class.html?id=" + foreign);
+        assertThat(browser.waitForText("#portal-status", "无权访问").getText()).contains("无权访问");
+        browser.screenshot("unithr-foreign-class-403");
+    }
+
+    private static WebElement stageRow(String label) {
+        return browser.all("#table-stages tbody tr").stream()
+                .filter(row -> row.findElements(By.cssSelector("th, td")).get(0).getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no stage row " + label))
+                .findElements(By.cssSelector("th, td")).get(1);
+    }
+
+    private record DemoClass(long id, String classNumber, long trainees) {
+    }
+}
