@@ -68,10 +68,17 @@
       Portal.el('thead', {}, head), Portal.el('tbody', {}, body)));
   }
 
+  // cards keep this order whichever answer arrives first
+  var CARD_ORDER = ['red', 'participation', 'pass', 'approvals', 'mandates', 'follow-up', 'deliveries', 'incidents'];
+
   function card(label, value, href, id) {
-    document.getElementById('cards').appendChild(
-      Portal.el('a', {'class': 'card', href: href, id: 'card-' + id},
-        Portal.el('span', {'class': 'value'}, String(value)), Portal.el('span', {'class': 'label'}, label)));
+    var cards = document.getElementById('cards');
+    var node = Portal.el('a', {'class': 'card', href: href, id: 'card-' + id, 'data-order': CARD_ORDER.indexOf(id)},
+      Portal.el('span', {'class': 'value'}, String(value)), Portal.el('span', {'class': 'label'}, label));
+    var after = Array.prototype.filter.call(cards.children, function (other) {
+      return Number(other.getAttribute('data-order')) > CARD_ORDER.indexOf(id);
+    })[0];
+    cards.insertBefore(node, after || null);
   }
 
   function bars(categories, series, horizontal) {

@@ -2,6 +2,7 @@ package cn.ganxun.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,19 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.ganxun.cadres.Rank;
+import cn.ganxun.followup.FollowUpService;
+import cn.ganxun.platform.EngineClock;
+import cn.ganxun.testsupport.CompletionFixtures;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.PortalBrowser;
+import cn.ganxun.testsupport.TrainingFixtures;
 
 /**
  * The manager's journey through the portal on the demo city, every figure checked against the database: the
- * dashboard's classes in follow-up → the class list of that stage → the demo class in its follow-up (its roster) →
- * one of its trainees' cadre page. And the unit HR's: the same class page shows only CD01's trainees, and a class
- * without CD01 trainees (URL edited) is refused.
+ * dashboard's classes in follow-up → the class list of that stage → a class in its follow-up (its roster) → one of
+ * its trainees' cadre page. And the unit HR's: such a class page shows only CD01's trainees, and a class without CD01
+ * trainees (URL edited) is refused.
  */
 @GanxunTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PortalJourneyBrowserTest {
@@ -35,11 +41,32 @@ class PortalJourneyBrowserTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired TrainingFixtures fixtures;
+    @Autowired CompletionFixtures completions;
+    @Autowired FollowUpService followUps;
+
+    /** A class that ended 20 days ago, now in its follow-up, with two trainees of CD01 and one of DS01. */
+    private long classInFollowUp() {
+        LocalDate end = EngineClock.today().minusDays(20);
+        long classId = fixtures.trainingClass("门户全程", end.minusDays(4), end, true);
+        for (String unit : List.of("CD01", "CD01", "DS01")) {
+            long cadre = fixtures.cadre(unitId(unit), Rank.STAFF);
+            fixtures.enroll(classId, cadre, "COMPLETED", 32.0);
+            completions.result(classId, cadre, "GOOD", true);
+        }
+        followUps.open(classId, null);
+        return classId;
+    }
+
+    private long unitId(String code) {
+        return jdbc.sql("SELECT id FROM unit WHERE code = ?").param(code).query(Long.class).single();
+    }
 
     @Test
     void a_manager_follows_the_dashboard_to_a_class_and_a_cadre_and_every_figure_is_the_databases() {
+        long classId = classInFollowUp();
         long inFollowUp = jdbc.sql(IN_FOLLOW_UP).query(Long.class).single();
-        assertThat(inFollowUp).as("the demo city has a class in its follow-up").isPositive();
+        assertThat(inFollowUp).isPositive();
 
         browser.login(port, "manager");
         browser.open(port, "/portal/dashboard.html");
@@ -55,8 +82,7 @@ class PortalJourneyBrowserTest {
 
         DemoClass demo = jdbc.sql("""
                 SELECT k.id, k.class_number, (SELECT COUNT(*) FROM enrollment e WHERE e.class_id = k.id) AS trainees
-                  FROM training_class k JOIN follow_up f ON f.class_id = k.id
-                 WHERE f.status = 'OPEN' ORDER BY k.id DESC FETCH FIRST 1 ROWS ONLY""")
+                  FROM training_class k WHERE k.id = ?""").param(classId)
                 .query((rs, n) -> new DemoClass(rs.getLong("id"), rs.getString("class_number"), rs.getLong("trainees")))
                 .single();
         browser.waitFor("#classes a.class-link[href$='class.html?id=" + demo.id() + "']").click();
@@ -78,17 +104,16 @@ class PortalJourneyBrowserTest {
 
     @Test
     void a_unit_hr_user_sees_only_their_units_trainees_of_a_class_and_is_refused_a_class_without_them() {
-        long classId = jdbc.sql("SELECT MAX(class_id) FROM follow_up WHERE status = 'OPEN'").query(Long.class).single();
+        long classId = classInFollowUp();
         long ownTrainees = jdbc.sql("""
                 WITH RECURSIVE tree (id) AS (SELECT id FROM unit WHERE code = 'CD01'
                                              UNION ALL SELECT u.id FROM unit u JOIN tree t ON u.parent_id = t.id)
                 SELECT COUNT(*) FROM enrollment e JOIN cadre c ON c.id = e.cadre_id
                  WHERE e.class_id = ? AND c.unit_id IN (SELECT id FROM tree)""").param(classId).query(Long.class).single();
-        long foreign = jdbc.sql("""
-                SELECT MIN(k.id) FROM training_class k WHERE NOT EXISTS (
-                    SELECT 1 FROM enrollment e JOIN cadre c ON c.id = e.cadre_id JOIN unit u ON u.id = c.unit_id
-                     WHERE e.class_id = k.id AND (u.code = 'CD01' OR u.parent_id = (SELECT id FROM unit WHERE code = 'CD01')))""")
-                .query(Long.class).single();
+        assertThat(ownTrainees).isEqualTo(2);
+        LocalDate end = EngineClock.today().minusDays(30);
+        long foreign = fixtures.trainingClass("门户他单位", end.minusDays(2), end, true);
+        fixtures.enroll(foreign, fixtures.cadre(unitId("DS01"), Rank.STAFF), "COMPLETED", 16.0);
 
         browser.login(port, "unithr");
         browser.open(port, "/portal/class.html?id=" + classId);

@@ -41,7 +41,8 @@ public final class PortalBrowser implements BeforeAllCallback, AfterAllCallback,
     static final Path CHROMIUM = Path.of(System.getProperty("ganxun.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("ganxun.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    // generous: a loaded 2-core machine may take long over a page with many figures
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private WebDriver driver;
     private String testClass = "test";
