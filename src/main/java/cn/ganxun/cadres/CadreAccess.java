@@ -12,7 +12,8 @@ import cn.ganxun.security.Groups;
 
 /**
  * Who may see and change registry data. Org department staff, approvers, managers and admins see every unit;
- * unit HR see their own unit and the units below it (a district's HR also see its towns); a cadre sees their
+ * unit HR and the unit's principal leader see their own unit and the units below it (a district's HR also see its
+ * towns; reading only: changes stay with the roles that make them); a cadre sees their
  * own record (coverage and the other capabilities use the same rule). Only org department staff (and admins) import cadres and record life events.
  */
 @Component
@@ -29,10 +30,10 @@ public class CadreAccess {
         if (actor.seesAllUnits()) {
             return Optional.empty();
         }
-        if (actor.inGroup(Groups.UNIT_HR) && actor.unitId() != null) {
+        if (actor.inAnyGroup(Groups.UNIT_HR, Groups.UNIT_LEADER) && actor.unitId() != null) {
             return Optional.of(units.withSubUnits(actor.unitId()));
         }
-        throw new AccessDeniedException("无权访问：干部信息仅对组织部门和本单位组织人事部门开放");
+        throw new AccessDeniedException("无权访问：干部信息仅对组织部门、本单位组织人事部门和主要负责人开放");
     }
 
     public void requireVisible(Actor actor, Cadre cadre) {

@@ -145,15 +145,7 @@ class ApprovalFigures {
                 JOIN institution i ON i.id = k.institution_id
                 JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = k.process_instance_id AND t.TASK_DEF_KEY_ = :task
                 WHERE k.status = 'UNDER_REVIEW'""".replace("BANDS", bands));
-        if (filter.year() != null) {
-            sql.append(" AND k.start_date >= :yearStart AND k.start_date < :nextYearStart");
-            params.put("yearStart", filter.yearStart());
-            params.put("nextYearStart", filter.nextYearStart());
-        }
-        if (filter.institutionId() != null) {
-            sql.append(" AND k.institution_id = :institutionId");
-            params.put("institutionId", filter.institutionId());
-        }
+        sql.append(filter.classConditions("k.start_date", params));
         return sql.toString();
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.cadres.CadreAccess;
 import cn.ganxun.cadres.UnitRepository;
 import cn.ganxun.platform.InvalidInputException;
 import cn.ganxun.security.Actor;
@@ -22,9 +23,11 @@ import cn.ganxun.security.Groups;
 class DashboardAccess {
 
     private final UnitRepository units;
+    private final CadreAccess cadres;
 
-    DashboardAccess(UnitRepository units) {
+    DashboardAccess(UnitRepository units, CadreAccess cadres) {
         this.units = units;
+        this.cadres = cadres;
     }
 
     /**
@@ -36,23 +39,17 @@ class DashboardAccess {
         if (unitId == null) {
             return visible;
         }
-        units.findById(unitId).orElseThrow(() -> InvalidInputException.of("unitId", "单位 unitId 不存在：" + unitId));
-        Set<Long> wanted = units.withSubUnits(unitId);
-        if (visible.isPresent() && !visible.get().containsAll(wanted)) {
+        // scope before existence: a unit user learns nothing about units outside their tree
+        if (visible.isPresent() && !visible.get().contains(unitId)) {
             throw new AccessDeniedException("无权访问：只能查看本单位及下级单位的统计");
         }
-        return Optional.of(wanted);
+        units.findById(unitId).orElseThrow(() -> InvalidInputException.of("unitId", "单位 unitId 不存在：" + unitId));
+        return Optional.of(units.withSubUnits(unitId));
     }
 
-    /** Every unit for the all-units roles, the own unit tree for unit HR and unit leaders; 403 for everybody else. */
+    /** Every unit for the all-units roles, the own unit tree for unit HR and unit leaders (the registry's rule). */
     Optional<Set<Long>> visibleUnits(Actor actor) {
-        if (actor.seesAllUnits()) {
-            return Optional.empty();
-        }
-        if (actor.inAnyGroup(Groups.UNIT_HR, Groups.UNIT_LEADER) && actor.unitId() != null) {
-            return Optional.of(units.withSubUnits(actor.unitId()));
-        }
-        throw new AccessDeniedException("无权访问：管理看板仅对组织部门、审批人、管理者及单位组织人事部门、单位主要负责人开放");
+        return cadres.visibleUnits(actor);
     }
 
     /** Class filings are nobody's unit: the all-units roles only. */

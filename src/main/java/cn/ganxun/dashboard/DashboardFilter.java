@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -46,12 +47,23 @@ record DashboardFilter(Integer year, Long unitId, Long institutionId) {
         return (end.isAfter(today) ? today : end).toString();
     }
 
-    LocalDate yearStart() {
-        return LocalDate.of(year, 1, 1);
-    }
-
-    LocalDate nextYearStart() {
-        return LocalDate.of(year + 1, 1, 1);
+    /**
+     * The year and institution conditions on a class aliased {@code k} ("AND …", empty without filters): the year of
+     * {@code dateColumn} (the class's start or end date), the class's institution; their values go into {@code params}.
+     */
+    String classConditions(String dateColumn, Map<String, Object> params) {
+        StringBuilder conditions = new StringBuilder();
+        if (year != null) {
+            conditions.append(" AND ").append(dateColumn).append(" >= :yearStart AND ").append(dateColumn)
+                    .append(" < :nextYearStart");
+            params.put("yearStart", LocalDate.of(year, 1, 1));
+            params.put("nextYearStart", LocalDate.of(year + 1, 1, 1));
+        }
+        if (institutionId != null) {
+            conditions.append(" AND k.institution_id = :institutionId");
+            params.put("institutionId", institutionId);
+        }
+        return conditions.toString();
     }
 
     /** A parsed enumeration value (code or Chinese label), or null when blank. */

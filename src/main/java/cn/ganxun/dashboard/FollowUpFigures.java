@@ -100,15 +100,7 @@ class FollowUpFigures {
             where.append(" AND EXISTS (SELECT 1 FROM enrollment e JOIN cadre ec ON ec.id = e.cadre_id"
                     + " WHERE e.class_id = k.id AND ec.unit_id IN (:unitIds))");
         }
-        if (filter.year() != null) {
-            where.append(" AND k.end_date >= :yearStart AND k.end_date < :nextYearStart");
-            params.put("yearStart", filter.yearStart());
-            params.put("nextYearStart", filter.nextYearStart());
-        }
-        if (filter.institutionId() != null) {
-            where.append(" AND k.institution_id = :institutionId");
-            params.put("institutionId", filter.institutionId());
-        }
+        where.append(filter.classConditions("k.end_date", params));
         return """
                 SELECT f.id AS follow_up_id, k.id AS class_id, k.class_number, k.title, i.name AS institution_name,
                        f.status, k.end_date AS class_end, f.process_instance_id,

@@ -103,15 +103,7 @@ class MandateFigures {
             where.append(" AND u.id IN (:unitIds)");
             params.put("unitIds", ids);
         });
-        if (filter.year() != null) {
-            where.append(" AND k.start_date >= :yearStart AND k.start_date < :nextYearStart");
-            params.put("yearStart", filter.yearStart());
-            params.put("nextYearStart", filter.nextYearStart());
-        }
-        if (filter.institutionId() != null) {
-            where.append(" AND k.institution_id = :institutionId");
-            params.put("institutionId", filter.institutionId());
-        }
+        where.append(filter.classConditions("k.start_date", params));
         return """
                 SELECT m.kind || ':' || CAST(m.mandate_id AS VARCHAR(20)) AS row_key, m.kind, m.mandate_id, k.id AS class_id,
                        k.class_number, k.title, u.id AS unit_id, u.code AS unit_code, u.name AS unit_name,

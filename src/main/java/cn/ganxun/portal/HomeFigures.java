@@ -1,7 +1,6 @@
 package cn.ganxun.portal;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -142,11 +141,8 @@ class HomeFigures {
         String page = "/portal/unit.html?unitId=" + unitId;
         lightFigures(role, actor, unitId, page + "&light=", figures);
         Set<Long> tree = units.withSubUnits(unitId);
-        figures.add(new Figure(role, "nominations.open", "待报名的调训名额和待确认的点名调训", jdbc.sql("""
-                SELECT (SELECT COUNT(*) FROM quota_allocation WHERE unit_id IN (:units) AND status = 'OPEN')
-                     + (SELECT COUNT(*) FROM named_mandate m JOIN cadre c ON c.id = m.cadre_id
-                         WHERE c.unit_id IN (:units) AND m.status = 'NOTIFIED')""")
-                .param("units", tree).query(Long.class).single(), page + "#nominations"));
+        figures.add(new Figure(role, "nominations.open", "待报名的调训名额和待确认的点名调训",
+                headlines.unansweredMandates(Optional.of(tree)).open(), page + "#nominations"));
         figures.add(new Figure(role, "feedback.new", "近" + NEW_FEEDBACK_DAYS + "天收到的结果反馈（R30）", jdbc.sql(
                 "SELECT COUNT(*) FROM feedback_report WHERE unit_id IN (:units) AND created_at >= :since")
                 .param("units", tree).param("since", EngineClock.now().minusDays(NEW_FEEDBACK_DAYS))

@@ -110,14 +110,6 @@ class MyTasks {
         return mine(actor).dueBefore(EngineClock.toDate(EngineClock.now())).count();
     }
 
-    /** The open tasks of one candidate group (e.g. every approver's), counted as the application. */
-    long groupCount(String group, boolean overdueOnly) {
-        return asApplication.call(() -> {
-            TaskQuery query = taskService.createTaskQuery().active().taskCandidateGroup(group).includeAssignedTasks();
-            return (overdueOnly ? query.dueBefore(EngineClock.toDate(EngineClock.now())) : query).count();
-        });
-    }
-
     private TaskQuery mine(Actor actor) {
         TaskQuery query = taskService.createTaskQuery().active().or().taskAssignee(actor.userId())
                 .taskCandidateUser(actor.userId());

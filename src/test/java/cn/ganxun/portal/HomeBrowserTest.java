@@ -2,6 +2,7 @@ package cn.ganxun.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.task.Task;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.ganxun.cadres.UnitRepository;
+import cn.ganxun.dashboard.HeadlineFigures;
 import cn.ganxun.platform.EngineClock;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.PortalBrowser;
@@ -32,6 +34,7 @@ class HomeBrowserTest {
     @Autowired PortalFixtures portal;
     @Autowired UnitRepository units;
     @Autowired JdbcClient jdbc;
+    @Autowired HeadlineFigures headlines;
 
     @Test
     void unitHrSeesTheirTasksFiguresUnitCadresAndACadrePage_andIsRefusedAnotherUnit() {
@@ -44,11 +47,8 @@ class HomeBrowserTest {
         browser.waitFor("a.task-link[href$='task=" + task.getId() + "']");
         assertThat(browser.waitFor("a.task-link[href$='task=" + task.getId() + "']").getAttribute("href"))
                 .contains("/camunda/app/tasklist/");
-        long open = jdbc.sql("""
-                SELECT (SELECT COUNT(*) FROM quota_allocation WHERE unit_id IN (:units) AND status = 'OPEN')
-                     + (SELECT COUNT(*) FROM named_mandate m JOIN cadre c ON c.id = m.cadre_id
-                         WHERE c.unit_id IN (:units) AND m.status = 'NOTIFIED')""").param("units", tree)
-                .query(Long.class).single();
+        // the dashboard's figure of unanswered mandates for the unit tree (tested against the tables there)
+        long open = headlines.unansweredMandates(Optional.of(tree)).open();
         assertThat(browser.waitFor(".card[data-key='nominations.open'] .value").getText()).isEqualTo(String.valueOf(open));
         assertThat(browser.waitFor(".card[data-key='coverage.red']").getAttribute("href"))
                 .endsWith("/portal/unit.html?unitId=" + cd01 + "&light=RED");

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -126,6 +128,34 @@ class PortalJourneyBrowserTest {
         browser.open(port, "/portal/class.html?id=" + foreign);
         assertThat(browser.waitForText("#portal-status", "无权访问").getText()).contains("无权访问");
         browser.screenshot("unithr-foreign-class-403");
+    }
+
+    @Test
+    void the_dashboard_works_from_the_keyboard_and_fits_a_tablet() {
+        browser.login(port, "manager");
+        browser.driver().manage().window().setSize(new Dimension(768, 1024));
+        try {
+            browser.open(port, "/portal/dashboard.html");
+            browser.waitFor("body[data-loaded='true']");
+            Number overflow = (Number) browser.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue()).as("no page-wide horizontal scrolling at 768 px").isLessThanOrEqualTo(0);
+            browser.screenshot("tablet-dashboard");
+
+            // a card is a link: Enter on it opens its list
+            browser.waitFor("#card-red").sendKeys(Keys.ENTER);
+            browser.waitFor("#list tbody tr");
+            assertThat(browser.driver().getCurrentUrl()).contains("/portal/cadres.html", "light=RED");
+            // a sortable column is a button: Enter sorts on the server and marks the column
+            WebElement sort = browser.waitFor("#list th[aria-sort] button.sort");
+            String column = sort.getAttribute("data-sort");
+            sort.sendKeys(Keys.ENTER);
+            browser.waitFor("#list th[aria-sort='ascending'] button.sort[data-sort='" + column + "']");
+            assertThat(browser.driver().getCurrentUrl()).contains("sort=" + column);
+            browser.screenshot("tablet-cadres-sorted");
+        } finally {
+            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
     }
 
     private static WebElement stageRow(String label) {

@@ -10,8 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.ganxun.security.Groups;
 import cn.ganxun.testsupport.GanxunTest;
 import cn.ganxun.testsupport.PortalBrowser;
+import cn.ganxun.testsupport.TestDirectory;
 
 /**
  * The portal's shell in headless Chromium: the login page, the header and navigation by role, and the one login that
@@ -25,6 +27,7 @@ class PortalShellBrowserTest {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired TestDirectory directory;
 
     @Test
     void a_wrong_password_is_told_in_chinese_and_a_page_asks_for_login_first() {
@@ -32,7 +35,8 @@ class PortalShellBrowserTest {
         browser.waitFor("#login-form");
         assertThat(browser.driver().getCurrentUrl()).contains("/portal/login.html");
 
-        browser.waitFor("#username").sendKeys("followlead");
+        // a failed login locks the user for a few seconds in Camunda: a user of this test only
+        browser.waitFor("#username").sendKeys(directory.user("psb-wrong-password", Groups.TRAINEE));
         browser.driver().findElement(By.id("password")).sendKeys("wrong");
         browser.driver().findElement(By.cssSelector("#login-form button")).click();
         assertThat(browser.waitForText("#login-message", "用户名或密码错误").getText()).contains("请重新输入");

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.ganxun.testsupport.AlsoOnPostgres;
 import cn.ganxun.testsupport.GanxunTest;
+import cn.ganxun.testsupport.TestDirectory;
 
 /**
  * The portal's single login over real HTTP: form login with the Camunda identities opens a session that the portal's
@@ -36,6 +37,7 @@ class PortalLoginTest {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired TestDirectory directory;
 
     CookieManager cookies;
     HttpClient client;
@@ -64,11 +66,12 @@ class PortalLoginTest {
 
     @Test
     void a_login_needs_the_csrf_token_and_the_right_password() throws Exception {
+        // a failed login locks the user for a few seconds in Camunda: a user of this test only
+        String user = directory.user("plt-wrong-password", Groups.TRAINEE);
         get("/portal/login.html");
-        assertThat(post("/portal/login", "username=leader&password=leader", null).statusCode())
+        assertThat(post("/portal/login", "username=" + user + "&password=" + user, null).statusCode())
                 .as("no _csrf field").isEqualTo(403);
-        // (a failed login locks the user for a few seconds in Camunda: this user is not used by the other tests)
-        HttpResponse<String> wrong = post("/portal/login", "username=leader&password=nope&_csrf=" + csrf(), null);
+        HttpResponse<String> wrong = post("/portal/login", "username=" + user + "&password=nope&_csrf=" + csrf(), null);
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/portal/login.html?error");
         assertThat(get("/api/portal/me").statusCode()).isEqualTo(401);
     }
