@@ -172,7 +172,8 @@ public final class CityBenchmark {
             String pgPort = m.group(2).isEmpty() ? "5432" : m.group(2);
             jdbc.sql("DROP DATABASE IF EXISTS ganxun_pgbench").update();
             jdbc.sql("CREATE DATABASE ganxun_pgbench").update();
-            String user = app.getEnvironment().getProperty("spring.datasource.username", "postgres");
+            String user = app.getBeanProvider(EmbeddedPostgres.class).getIfAvailable() != null ? "postgres"
+                    : app.getEnvironment().getProperty("spring.datasource.username", "postgres");
             exec(List.of("/usr/bin/pgbench", "-i", "-q", "-s", "10", "-h", host, "-p", pgPort, "-U", user, "ganxun_pgbench"));
             String out = exec(List.of("/usr/bin/pgbench", "-c", "4", "-j", "2", "-T", "20", "-h", host, "-p", pgPort, "-U",
                     user, "ganxun_pgbench"));
