@@ -36,10 +36,11 @@ import cn.ganxun.GanxunApplication;
 public final class DashboardBenchmark {
 
     /** One measured request: a name for the table, the demo login that calls it, the path with its query. */
-    record View(String name, String user, String path) {
+    public record View(String name, String user, String path) {
     }
 
-    static final List<View> VIEWS = List.of(
+    /** The dashboard's views, measured here on the demo city and by the city benchmark (cn.ganxun.benchmark). */
+    public static final List<View> VIEWS = List.of(
             new View("coverage by unit (manager)", "manager", "/api/portal/dashboard/coverage?groupBy=unit"),
             new View("coverage by rank (manager)", "manager", "/api/portal/dashboard/coverage?groupBy=rank"),
             new View("coverage by unit (unithr)", "unithr", "/api/portal/dashboard/coverage?groupBy=unit"),
@@ -153,7 +154,7 @@ public final class DashboardBenchmark {
     }
 
     /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, int percent) {
+    public static double percentile(double[] sorted, int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
