@@ -1,0 +1,364 @@
+package cn.ganxun.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.LoggerFactory;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import cn.ganxun.platform.JobAcquisitionIndex;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Two Ganxun nodes on one PostgreSQL (issue 8, points 2–4) — a benchmark and proof, not a test. The harness starts an
+ * embedded PostgreSQL (or uses {@code -Dganxun.cluster.jdbcUrl=}), a GreenMail SMTP server in this JVM, and Ganxun
+ * nodes as separate JVMs ({@link Node}) on profile {@code postgres}. It writes, per batch, {@code ganxun.cluster.timers}
+ * ended classes with one trainee and confirmed results, starts their {@code follow-up} through each node's engine REST
+ * API (the async 开始训后跟踪 jobs open the follow-ups on the nodes), and then, per scenario, moves one batch's
+ * 心得到期 timers due at once: each fires on some node and its async 催交学习心得 job mails the trainee once through
+ * the outbox. Measured from ACT_HI_JOB_LOG: jobs (timers + chases), seconds from the due time to the last job's end,
+ * jobs/s, how late the last timer fired; proven from GreenMail, mail_outbox and the job log: no duplicate (a mail, an
+ * outbox row or a job run twice) and nothing lost. The kill scenario SIGKILLs node 2 while it holds locked jobs and
+ * shows each of them run once on node 1 after its lock ({@code ganxun.cluster.lockTimeMs}) expired.
+ *
+ * <p>Run: {@code mvn -B -o -Pbenchmark test-compile exec:java@cluster-benchmark} with optional
+ * {@code -Dganxun.cluster.timers=10000 -Dganxun.cluster.scenarios=baseline,settings,index,two-nodes,kill
+ * -Dganxun.cluster.lockTimeMs=20000 -Dganxun.cluster.settings=max-pool-size=4,queue-capacity=8}.
+ */
+public final class ClusterBenchmark {
+
+    /** application-postgres.yaml's job executor settings before the tuning of issue 8: the "old settings" rows */
+    static final Map<String, String> OLD_SETTINGS = Map.of("core-pool-size", "3", "max-pool-size", "10", "queue-capacity",
+            "10", "max-jobs-per-acquisition", "5", "wait-time-in-millis", "5000", "max-wait", "60000",
+            "backoff-time-in-millis", "0");
+
+    record Scenario(String key, String title, int nodes, boolean oldSettings, boolean index, boolean kill) {
+    }
+
+    static final List<Scenario> CATALOG = List.of(
+            new Scenario("baseline", "old settings, no index", 1, true, false, false),
+            new Scenario("settings", "tuned settings, no index", 1, false, false, false),
+            new Scenario("index", "tuned settings + index", 1, false, true, false),
+            new Scenario("two-nodes", "tuned settings + index", 2, false, true, false),
+            new Scenario("kill", "node 2 killed mid-run", 2, false, true, true));
+
+    record Row(String scenario, int nodes, long jobs, double seconds, double lastTimerLate, long duplicates, long lost,
+            String byNode) {
+    }
+
+    private final Database db;
+    private final GreenMail mail;
+    private final int timers;
+    private final int lockTime;
+    private final int basePort;
+    private final String heap;
+    private final Map<String, String> tunedOverrides;
+    private final List<Node> nodes = new ArrayList<>();
+    private boolean nodesOnOldSettings;
+    private final List<Row> rows = new ArrayList<>();
+
+    private ClusterBenchmark(Database db, GreenMail mail) {
+        this.db = db;
+        this.mail = mail;
+        this.timers = Integer.getInteger("ganxun.cluster.timers", 10_000);
+        this.lockTime = Integer.getInteger("ganxun.cluster.lockTimeMs", 20_000);
+        this.basePort = Integer.getInteger("ganxun.cluster.port", 18080);
+        this.heap = System.getProperty("ganxun.cluster.heap", "768m");
+        this.tunedOverrides = settings(System.getProperty("ganxun.cluster.settings", ""));
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String key : System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill").split(",")) {
+            scenarios.add(CATALOG.stream().filter(s -> s.key().equals(key.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + key + "; known: " + CATALOG)));
+        }
+        GreenMail mail = startMail();
+        String external = System.getProperty("ganxun.cluster.jdbcUrl");
+        EmbeddedPostgres postgres = null;
+        Database db;
+        if (external != null) {
+            db = new Database(external, System.getProperty("ganxun.cluster.jdbcUser", "ganxun"),
+                    System.getProperty("ganxun.cluster.jdbcPassword", ""));
+        } else {
+            File dir = new File("target/cluster/postgres-" + System.currentTimeMillis());
+            postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
+                    .setOverrideWorkingDirectory(new File(dir, "work")).setDataDirectory(new File(dir, "data"))
+                    .setCleanDataDirectory(true).setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", System.getProperty("ganxun.cluster.synchronousCommit", "on"))
+                    .setServerConfig("fsync", System.getProperty("ganxun.cluster.fsync", "on"))
+                    .start();
+            db = new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        }
+        ClusterBenchmark benchmark = new ClusterBenchmark(db, mail);
+        try {
+            benchmark.run(scenarios);
+        } finally {
+            benchmark.stopNodes();
+            mail.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    /**
+     * GreenMail in a thread group of its own: a node killed mid-conversation resets its SMTP connection, and that
+     * connection's thread must not count as a failure of exec:java's main thread group.
+     */
+    private static GreenMail startMail() throws InterruptedException {
+        ThreadGroup group = new ThreadGroup("smtp") {
+            @Override
+            public void uncaughtException(Thread thread, Throwable e) {
+                System.out.println("SMTP connection dropped (a killed node): " + e.getMessage());
+            }
+        };
+        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Thread starter = new Thread(group, mail::start);
+        starter.start();
+        starter.join();
+        return mail;
+    }
+
+    private void run(List<Scenario> scenarios) throws Exception {
+        int total = timers * scenarios.size();
+        System.out.printf("%nCluster benchmark: %d scenario(s) x %d due timers; lock time %d ms; %d cores (shared with other"
+                + " builds); PostgreSQL %s (synchronous_commit %s, fsync %s)%n", scenarios.size(), timers, lockTime,
+                Runtime.getRuntime().availableProcessors(), db.url().contains("localhost:") ? "on this machine" : db.url(),
+                show("synchronous_commit"), show("fsync"));
+        long started = System.nanoTime();
+        ensureNodes(2, false);
+        System.out.printf("2 nodes up in %d s; writing %d classes with one trainee each%n", seconds(started), total);
+        db.createFixtures(total);
+        Row open = startFollowUps(total);
+        rows.add(open);
+        System.out.printf("%d follow-ups opened by async jobs in %.0f s (%.0f jobs/s)%n", total, open.seconds(),
+                open.jobs() / open.seconds());
+        for (int i = 0; i < scenarios.size(); i++) {
+            rows.add(runScenario(scenarios.get(i), 1 + i * timers, 1 + (i + 1) * timers));
+            printTable();
+        }
+    }
+
+    /** Starts one follow-up per class over the engine REST API (both nodes, 8 clients) and waits until all are open. */
+    private Row startFollowUps(int total) throws Exception {
+        Map<Integer, Long> classIds = db.classIds(1, total + 1);
+        HttpClient client = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((Node.ADMIN + ":" + Node.ADMIN)
+                .getBytes(StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> calls = new ArrayList<>();
+        for (Map.Entry<Integer, Long> c : classIds.entrySet()) {
+            Node node = nodes.get(c.getKey() % nodes.size());
+            calls.add(pool.submit(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
+                                + "/engine-rest/process-definition/key/follow-up/start"))
+                        .header("Authorization", auth).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"businessKey\":\"" + Database.classNumber(c.getKey())
+                                + "\",\"variables\":{\"classId\":{\"value\":" + c.getValue() + ",\"type\":\"Long\"}}}"))
+                        .build();
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("start " + c.getKey() + ": " + response.statusCode() + " " + response.body());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> call : calls) {
+            call.get();
+        }
+        pool.shutdown();
+        System.out.printf("%d follow-up instances started over REST in %d s%n", total, seconds(started));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
+        while (db.openedFollowUps() < total || db.jobsOf(Database.OPEN) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("follow-ups not opened within an hour: " + db.openedFollowUps());
+            }
+            Thread.sleep(2000);
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        return new Row("start + open follow-ups (REST, async job)", nodes.size(), total, secs, Double.NaN, 0,
+                total - db.openedFollowUps(), "");
+    }
+
+    private Row runScenario(Scenario s, int from, int to) throws Exception {
+        ensureNodes(s.nodes(), s.oldSettings());
+        db.execute(s.index() ? JobAcquisitionIndex.DDL : "DROP INDEX IF EXISTS " + JobAcquisitionIndex.NAME);
+        db.execute("ANALYZE act_ru_job");
+        Thread.sleep(3000);
+        Timestamp due = new Timestamp(System.currentTimeMillis());
+        int moved = db.makeDue(from, to, due);
+        System.out.printf("%n[%s] %d timers due at %s on %d node(s)%n", s.key(), moved, due, nodes.size());
+        List<Database.LockedJob> orphans = List.of();
+        Timestamp killedAt = null;
+        if (s.kill()) {
+            // lock owners are random per node: learn which is node 2's from jobs seen locked that node 2 then finished
+            Map<String, String> ownerOfJob = new HashMap<>();
+            List<Database.LockedJob> locked = List.of();
+            while (db.chased(from, to) < moved / 3) {
+                locked = db.lockedJobs(from, to);
+                locked.forEach(j -> ownerOfJob.put(j.id(), j.owner()));
+                Thread.sleep(100);
+            }
+            locked = db.lockedJobs(from, to);
+            Node victim = nodes.remove(nodes.size() - 1);
+            victim.kill();
+            killedAt = new Timestamp(System.currentTimeMillis());
+            Set<String> victimOwners = new HashSet<>();
+            for (Map.Entry<String, String> seen : ownerOfJob.entrySet()) {
+                if (!victimOwners.contains(seen.getValue()) && locked.stream().noneMatch(j -> j.id().equals(seen.getKey()))
+                        && db.successesOf(seen.getKey()).stream().anyMatch(run -> run.startsWith(victim.name() + "@"))) {
+                    victimOwners.add(seen.getValue());
+                }
+            }
+            orphans = locked.stream().filter(j -> victimOwners.contains(j.owner())).toList();
+            System.out.printf("killed %s at %s holding %d locked jobs (of %d locked in the batch)%n", victim.name(),
+                    killedAt, orphans.size(), locked.size());
+        }
+        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(30);
+        while ((db.chased(from, to) < moved || db.pendingJobs(from, to) > 0) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        Database.JobLog log = db.jobLog(from, to);
+        Map<Integer, Integer> received = received(from, to);
+        long mails = received.values().stream().mapToLong(Integer::longValue).sum();
+        long[] outbox = db.outbox(from, to);
+        long duplicates = (mails - received.size()) + (log.successful() - log.distinctJobs()) + (outbox[0] - outbox[1]);
+        long lost = (to - from) - Math.min(received.size(), db.chased(from, to));
+        double seconds = (log.lastEnd().getTime() - due.getTime()) / 1000.0;
+        double lastTimer = (log.lastTimerEnd().getTime() - due.getTime()) / 1000.0;
+        System.out.printf("jobs run %d (distinct %d, failed attempts %d), mails %d to %d trainees, outbox rows %d, by node %s%n",
+                log.successful(), log.distinctJobs(), log.failedAttempts(), mails, received.size(), outbox[0], log.byHost());
+        if (s.kill()) {
+            lost += checkOrphans(orphans, killedAt);
+        }
+        return new Row((s.nodes() == 1 ? "1 node, " : "2 nodes, ") + s.title(), s.nodes(), log.successful(), seconds,
+                lastTimer, duplicates, lost, log.byHost().toString());
+    }
+
+    /** Each job node 2 held at its death ran exactly once: before the kill on node 2, or after the lock on node 1. */
+    private long checkOrphans(List<Database.LockedJob> orphans, Timestamp killedAt) throws SQLException {
+        long before = 0;
+        long afterLock = 0;
+        long missing = 0;
+        for (Database.LockedJob job : orphans) {
+            List<String> runs = db.successesOf(job.id());
+            if (runs.size() != 1) {
+                missing++;
+                System.out.printf("job %s ran %d times: %s%n", job.id(), runs.size(), runs);
+                continue;
+            }
+            String[] run = runs.get(0).split("@");
+            Timestamp at = Timestamp.valueOf(run[1]);
+            if (at.before(killedAt)) {
+                before++;
+            } else if (!at.before(job.lockExpires()) && run[0].equals(nodes.get(0).name())) {
+                afterLock++;
+            } else {
+                System.out.printf("job %s ran at %s on %s, lock expired %s%n", job.id(), at, run[0], job.lockExpires());
+                missing++;
+            }
+        }
+        System.out.printf("node 2's %d locked jobs: %d finished before the kill, %d ran once on node 1 after the lock"
+                + " expired, %d otherwise%n", orphans.size(), before, afterLock, missing);
+        return missing;
+    }
+
+    /** messages GreenMail received per trainee of the batch */
+    private Map<Integer, Integer> received(int from, int to) throws Exception {
+        Map<Integer, Integer> perTrainee = new HashMap<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            for (Address address : message.getAllRecipients()) {
+                String text = address.toString();
+                if (text.endsWith("@cluster.test")) {
+                    int index = Integer.parseInt(text.substring(1, text.indexOf('@')));
+                    if (index >= from && index < to) {
+                        perTrainee.merge(index, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return perTrainee;
+    }
+
+    private void ensureNodes(int count, boolean oldSettings) throws IOException, InterruptedException, SQLException {
+        if (!nodes.isEmpty() && nodesOnOldSettings != oldSettings) {
+            stopNodes();
+        }
+        nodesOnOldSettings = oldSettings;
+        while (nodes.size() > count) {
+            nodes.remove(nodes.size() - 1).stop();
+        }
+        Map<String, String> settings = new LinkedHashMap<>(oldSettings ? OLD_SETTINGS : tunedOverrides);
+        settings.put("lock-time-in-millis", Integer.toString(lockTime));
+        while (nodes.size() < count) {
+            int n = nodes.size() + 1;
+            nodes.add(Node.start("node" + n, basePort + n - 1, db, mail.getSmtp().getPort(), settings, heap));
+        }
+    }
+
+    private void stopNodes() throws InterruptedException {
+        while (!nodes.isEmpty()) {
+            nodes.remove(nodes.size() - 1).stop();
+        }
+    }
+
+    private void printTable() {
+        System.out.printf("%n%-46s %5s %7s %8s %7s %14s %5s %5s  %s%n", "scenario", "nodes", "jobs", "seconds", "jobs/s",
+                "last timer s", "dup", "lost", "jobs by node");
+        for (Row r : rows) {
+            System.out.printf("%-46s %5d %7d %8.1f %7.0f %14s %5d %5d  %s%n", r.scenario(), r.nodes(), r.jobs(), r.seconds(),
+                    r.jobs() / r.seconds(), Double.isNaN(r.lastTimerLate()) ? "-" : "%.1f".formatted(r.lastTimerLate()),
+                    r.duplicates(), r.lost(), r.byNode());
+        }
+        System.out.println("(2 cores shared by PostgreSQL, both nodes, GreenMail and other builds on this machine)");
+    }
+
+    private String show(String setting) throws SQLException {
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Map<String, String> settings(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.contains("=")) {
+                map.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+            }
+        }
+        return map;
+    }
+
+    private static long seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000_000L;
+    }
+}

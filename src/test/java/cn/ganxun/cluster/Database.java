@@ -1,0 +1,250 @@
+package cn.ganxun.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one PostgreSQL the nodes share, as the harness sees it over JDBC: the fixture rows a follow-up needs (cadres,
+ * classes, confirmed results — the process itself opens the follow-ups), moving a batch's summary timers due, and the
+ * counts that prove what ran (ACT_HI_JOB_LOG, learning_summary, mail_outbox). A batch is a range of fixture indexes
+ * [from, to): class {@code CL000123} has one trainee, cadre {@code K000123}, mail address {@code k000123@cluster.test}.
+ */
+record Database(String url, String user, String password) {
+
+    static final String SUMMARIES_DUE = "BoundaryEvent_SummariesDue";
+    static final String CHASE = "Task_ChaseSummaries";
+    static final String OPEN = "Task_OpenFollowUp";
+
+    static String classNumber(int index) {
+        return "CL%06d".formatted(index);
+    }
+
+    static String mailOf(int index) {
+        return "k%06d@cluster.test".formatted(index);
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** One institution, 50 units, and per index 1..count a cadre, an ended class with that one trainee, a confirmed result. */
+    void createFixtures(int count) throws SQLException {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            update(c, "INSERT INTO institution (code, name, kind) VALUES ('CLU', '集群演练学院', 'PARTY_SCHOOL')");
+            update(c, """
+                    INSERT INTO unit (code, name, kind)
+                    SELECT 'CU' || lpad(u::text, 3, '0'), '演练单位' || u, 'DISTRICT' FROM generate_series(1, 50) u""");
+            update(c, """
+                    INSERT INTO cadre (cadre_number, name, id_number, gender, birth_date, rank_level, category, unit_id, email,
+                                       created_at, updated_at)
+                    SELECT 'K' || lpad(n::text, 6, '0'), '演练学员' || n, '9' || lpad(n::text, 17, '0'), 'MALE', DATE '1980-01-01',
+                           'STAFF', 'CIVIL_SERVANT', (SELECT id FROM unit WHERE code = 'CU' || lpad((1 + n % 50)::text, 3, '0')),
+                           'k' || lpad(n::text, 6, '0') || '@cluster.test', now(), now()
+                      FROM generate_series(1, ?) n""", count);
+            update(c, """
+                    INSERT INTO training_class (class_number, title, institution_id, class_type, topic, start_date, end_date,
+                                                off_job, planned_participants, dispatch_mode, status, created_at, updated_at)
+                    SELECT 'CL' || lpad(n::text, 6, '0'), '集群演练班' || n, (SELECT id FROM institution WHERE code = 'CLU'),
+                           'TRAINING', '集群演练', current_date - 5, current_date - 1, TRUE, 1, 'NAMED', 'APPROVED', now(), now()
+                      FROM generate_series(1, ?) n""", count);
+            update(c, """
+                    INSERT INTO enrollment (class_id, cadre_id, status, hours, credits, grade, created_at)
+                    SELECT k.id, c.id, 'COMPLETED', 40, 20, 'GOOD', now()
+                      FROM training_class k JOIN cadre c ON c.cadre_number = 'K' || substr(k.class_number, 3)
+                     WHERE k.class_number LIKE 'CL%'""");
+            update(c, """
+                    INSERT INTO assessment_result (class_id, cadre_id, result, grade, class_rank, completed, confirmed_by,
+                                                   confirmed_at)
+                    SELECT e.class_id, e.cadre_id, 85, 'GOOD', 1, TRUE, 'admin', now()
+                      FROM enrollment e JOIN training_class k ON k.id = e.class_id WHERE k.class_number LIKE 'CL%'""");
+            c.commit();
+        }
+    }
+
+    /** class id by fixture index for [from, to) */
+    Map<Integer, Long> classIds(int from, int to) throws SQLException {
+        Map<Integer, Long> ids = new LinkedHashMap<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT class_number, id FROM training_class WHERE class_number >= ? AND class_number < ? ORDER BY class_number")) {
+            s.setString(1, classNumber(from));
+            s.setString(2, classNumber(to));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(Integer.parseInt(rs.getString(1).substring(2)), rs.getLong(2));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** follow-ups opened by the process (rows in follow_up) and open jobs still waiting */
+    long openedFollowUps() throws SQLException {
+        return count("SELECT COUNT(*) FROM follow_up");
+    }
+
+    long jobsOf(String activityId) throws SQLException {
+        return count("SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_ WHERE d.act_id_ = ?",
+                activityId);
+    }
+
+    /** Moves the summary-due timers of the batch to {@code due}; @return how many timers */
+    int makeDue(int from, int to, Timestamp due) throws SQLException {
+        try (Connection c = connect()) {
+            return update(c, """
+                    UPDATE act_ru_job SET duedate_ = ?
+                     WHERE job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = ?)
+                       AND process_instance_id_ IN (""" + BATCH_PROCESSES + ")", due, SUMMARIES_DUE, classNumber(from),
+                    classNumber(to));
+        }
+    }
+
+    private static final String BATCH_PROCESSES = """
+            SELECT f.process_instance_id FROM follow_up f JOIN training_class k ON k.id = f.class_id
+             WHERE k.class_number >= ? AND k.class_number < ?""";
+
+    long chased(int from, int to) throws SQLException {
+        return count("""
+                SELECT COUNT(*) FROM learning_summary s JOIN follow_up f ON f.id = s.follow_up_id
+                  JOIN training_class k ON k.id = f.class_id
+                 WHERE s.chased_at IS NOT NULL AND k.class_number >= ? AND k.class_number < ?""", classNumber(from),
+                classNumber(to));
+    }
+
+    /** timer and chase jobs of the batch not done yet (due, locked or failed) */
+    long pendingJobs(int from, int to) throws SQLException {
+        return count("""
+                SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+                 WHERE d.act_id_ IN (?, ?) AND j.duedate_ IS NOT NULL AND j.duedate_ <= now() + interval '1 day'
+                   AND j.process_instance_id_ IN (""" + BATCH_PROCESSES + ")", SUMMARIES_DUE, CHASE, classNumber(from),
+                classNumber(to));
+    }
+
+    /** The batch's locked timer and chase jobs now: id → lock owner, lock expiry. */
+    List<LockedJob> lockedJobs(int from, int to) throws SQLException {
+        List<LockedJob> locked = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT j.id_, j.lock_owner_, j.lock_exp_time_ FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+                 WHERE d.act_id_ IN (?, ?) AND j.lock_owner_ IS NOT NULL AND j.process_instance_id_ IN (""" + BATCH_PROCESSES
+                + ")")) {
+            bind(s, SUMMARIES_DUE, CHASE, classNumber(from), classNumber(to));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(new LockedJob(rs.getString(1), rs.getString(2), rs.getTimestamp(3)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    record LockedJob(String id, String owner, Timestamp lockExpires) {
+    }
+
+    /** What the job log says about the batch's timer and chase jobs. */
+    record JobLog(long successful, long distinctJobs, long failedAttempts, Timestamp lastEnd, Timestamp lastTimerEnd,
+            Map<String, Long> byHost) {
+    }
+
+    JobLog jobLog(int from, int to) throws SQLException {
+        String where = " FROM act_hi_job_log l WHERE l.act_id_ IN (?, ?) AND l.process_instance_id_ IN (" + BATCH_PROCESSES + ")";
+        try (Connection c = connect()) {
+            long successful;
+            long distinct;
+            long failed;
+            Timestamp lastEnd;
+            Timestamp lastTimer;
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT COUNT(*) FILTER (WHERE l.job_state_ = 2), COUNT(DISTINCT l.job_id_) FILTER (WHERE l.job_state_ = 2),
+                           COUNT(*) FILTER (WHERE l.job_state_ = 1), MAX(l.timestamp_) FILTER (WHERE l.job_state_ = 2),
+                           MAX(l.timestamp_) FILTER (WHERE l.job_state_ = 2 AND l.act_id_ = ?)""" + where)) {
+                bind(s, SUMMARIES_DUE, SUMMARIES_DUE, CHASE, classNumber(from), classNumber(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    successful = rs.getLong(1);
+                    distinct = rs.getLong(2);
+                    failed = rs.getLong(3);
+                    lastEnd = rs.getTimestamp(4);
+                    lastTimer = rs.getTimestamp(5);
+                }
+            }
+            Map<String, Long> byHost = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT l.hostname_, COUNT(*)" + where
+                    + " AND l.job_state_ = 2 GROUP BY l.hostname_ ORDER BY l.hostname_")) {
+                bind(s, SUMMARIES_DUE, CHASE, classNumber(from), classNumber(to));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        byHost.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return new JobLog(successful, distinct, failed, lastEnd, lastTimer, byHost);
+        }
+    }
+
+    /** Successful runs of one job: host and time of each. */
+    List<String> successesOf(String jobId) throws SQLException {
+        List<String> runs = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT hostname_, timestamp_ FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2 ORDER BY timestamp_")) {
+            s.setString(1, jobId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    runs.add(rs.getString(1) + "@" + rs.getTimestamp(2));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** mail_outbox rows of the batch's chases: rows SENT, distinct (key, recipient) */
+    long[] outbox(int from, int to) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT COUNT(*), COUNT(DISTINCT o.message_key || ' ' || o.recipient)
+                  FROM mail_outbox o JOIN learning_summary ls ON o.message_key = 'learning-summary-chase:' || ls.id
+                  JOIN follow_up f ON f.id = ls.follow_up_id JOIN training_class k ON k.id = f.class_id
+                 WHERE o.status = 'SENT' AND k.class_number >= ? AND k.class_number < ?""")) {
+            bind(s, classNumber(from), classNumber(to));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = connect()) {
+            c.createStatement().execute(sql);
+        }
+    }
+
+    long count(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
+}
