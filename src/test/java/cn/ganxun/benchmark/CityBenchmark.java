@@ -120,6 +120,59 @@ public final class CityBenchmark {
 
     private void run(long seed, CitySize size) throws Exception {
         LocalDate asOf = EngineClock.today();
+        if (count("SELECT COUNT(*) FROM unit WHERE code LIKE 'KU%'") > 0 && Boolean.getBoolean("ganxun.benchmark.reuse")) {
+            System.out.println("the database holds a generated city: reused (-Dganxun.benchmark.reuse=true)");
+        } else {
+            generate(seed, asOf, size);
+        }
+        add("city: cadres / units", count("SELECT COUNT(*) FROM cadre") + " / " + count("SELECT COUNT(*) FROM unit"), "",
+                "", "50,000 / 300 (+ demo)", "");
+        add("city: classes / enrollments", count("SELECT COUNT(*) FROM training_class") + " / "
+                + count("SELECT COUNT(*) FROM enrollment"), "", "", "~1,000 / 60,000 history", "");
+        add("open tasks (ACT_RU_TASK)", count("SELECT COUNT(*) FROM ACT_RU_TASK"), "", "", "50,000", "");
+        add("pending timers (ACT_RU_JOB)", count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer'"), "", "",
+                "30,000+", "");
+
+        String tps = wanted("pgbench") ? pgbench() : "n/a";
+        if (wanted("filings")) {
+            filings(Integer.getInteger("ganxun.benchmark.filings", 300), Integer.getInteger("ganxun.benchmark.clients", 8),
+                    tps);
+        }
+        if (wanted("roster")) {
+            roster();
+        }
+        if (wanted("coverage")) {
+            coverage(asOf);
+        }
+        if (wanted("dashboard")) {
+            for (DashboardBenchmark.View view : DashboardBenchmark.VIEWS) {
+                latency("dashboard: " + view.name(), view.user(), view.path());
+            }
+        }
+        if (wanted("tasks")) {
+            taskQueries("");
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
+                    .getProcessEngineConfiguration();
+            configuration.setCmmnEnabled(false);
+            configuration.setStandaloneTasksEnabled(false);
+            taskQueries(" (cmmn, standalone off)");
+        }
+        long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum();
+        add("peak heap (sum of heap pools' peaks)", String.valueOf(heap >> 20), "MB",
+                "max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB", "", "");
+        add("database size", String.valueOf(count("SELECT pg_database_size(current_database())") >> 20), "MB", "", "", "");
+        print();
+    }
+
+    /** Whether {@code -Dganxun.benchmark.figures} (default: all) names the figure: pgbench, filings, roster, coverage, dashboard, tasks. */
+    private static boolean wanted(String figure) {
+        String figures = System.getProperty("ganxun.benchmark.figures", "");
+        return figures.isBlank() || Arrays.asList(figures.split(",")).contains(figure);
+    }
+
+    /** The city of {@code seed}: history set-based in one transaction, then the live follow-ups through the engine. */
+    private void generate(long seed, LocalDate asOf, CitySize size) throws Exception {
         CityGenerator generator = new CityGenerator(jdbc, seed, asOf, size);
         long t = System.nanoTime();
         Map<String, Integer> rows = new TransactionTemplate(app.getBean(PlatformTransactionManager.class))
@@ -130,33 +183,6 @@ public final class CityBenchmark {
         int followUps = generator.openFollowUps(app.getBean(RuntimeService.class), app.getBean(ManagementService.class), 2);
         System.out.printf("%d follow-ups opened through the engine in %d s%n", followUps, seconds(t));
         jdbc.sql("ANALYZE").update();
-        add("city: cadres / units", count("SELECT COUNT(*) FROM cadre") + " / " + count("SELECT COUNT(*) FROM unit"), "",
-                "", "50,000 / 300 (+ demo)", "");
-        add("city: classes / enrollments", count("SELECT COUNT(*) FROM training_class") + " / "
-                + count("SELECT COUNT(*) FROM enrollment"), "", "", "~1,000 / 60,000 history", "");
-        add("open tasks (ACT_RU_TASK)", count("SELECT COUNT(*) FROM ACT_RU_TASK"), "", "", "50,000", "");
-        add("pending timers (ACT_RU_JOB)", count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer'"), "", "",
-                "30,000+", "");
-
-        String tps = pgbench();
-        filings(Integer.getInteger("ganxun.benchmark.filings", 300), Integer.getInteger("ganxun.benchmark.clients", 8), tps);
-        roster();
-        coverage(asOf);
-        for (DashboardBenchmark.View view : DashboardBenchmark.VIEWS) {
-            latency("dashboard: " + view.name(), view.user(), view.path());
-        }
-        taskQueries("");
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class)
-                .getProcessEngineConfiguration();
-        configuration.setCmmnEnabled(false);
-        configuration.setStandaloneTasksEnabled(false);
-        taskQueries(" (cmmn, standalone off)");
-        long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum();
-        add("peak heap (sum of heap pools' peaks)", String.valueOf(heap >> 20), "MB",
-                "max " + (Runtime.getRuntime().maxMemory() >> 20) + " MB", "", "");
-        add("database size", String.valueOf(count("SELECT pg_database_size(current_database())") >> 20), "MB", "", "", "");
-        print();
     }
 
     /** pgbench -i -s 10 into a scratch database of the same server, then 20 s of its read-write mix (4 clients). */
