@@ -42,8 +42,9 @@ import cn.ganxun.security.Actor;
 /**
  * Coverage for the org department and the units (应训分析, R4–R7): one cadre's light at a date, the list of active cadres
  * with light, hours and reason, and summaries by unit, rank or category with the participation and pass rates, each
- * also as CSV. Everything is counted by {@link CoverageSql} in the database, a page or a group at a time; exports are
- * streamed row by row.
+ * also as CSV. One cadre's light is counted live by {@link CoverageSql}; the lists and summaries read every cadre's
+ * figures as {@link CoverageCurrent} materialized them (at most {@code ganxun.coverage.figures-max-age} old), a page
+ * or a group at a time in the database; exports are streamed row by row.
  *
  * <p>Who sees what is {@link CadreAccess}: org department staff, approvers, managers and administrators every unit;
  * unit HR their unit and the units below it (asking for another unit is 403); a cadre their own light.
@@ -62,14 +63,16 @@ public class CoverageReport {
     private final CadreRepository cadres;
     private final UnitRepository units;
     private final CadreAccess access;
+    private final CoverageCurrent current;
 
     CoverageReport(JdbcClient jdbc, CoverageService coverage, CadreRepository cadres, UnitRepository units,
-            CadreAccess access) {
+            CadreAccess access, CoverageCurrent current) {
         this.jdbc = jdbc;
         this.coverage = coverage;
         this.cadres = cadres;
         this.units = units;
         this.access = access;
+        this.current = current;
     }
 
     /** One cadre's light at {@code asOf}: roles first (403), then the cadre (404), then the unit (403). */
@@ -88,7 +91,8 @@ public class CoverageReport {
     /** One page of active cadres matching the query, sorted in the database. */
     public CoveragePage page(CoverageQuery query, Actor actor) {
         Filter filter = filter(query, actor);
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + CoverageSql.figures(filter.cadres()) + ") f" + filter.lights())
+        long total = jdbc.sql("SELECT COUNT(*) FROM (" + current.figures(query.asOf(), filter.cadres()) + ") f"
+                        + filter.lights())
                 .params(filter.params()).query(Long.class).single();
         List<CoverageRow> rows = jdbc.sql(listSql(query, filter) + " LIMIT :limit OFFSET :offset")
                 .params(filter.params())
@@ -153,10 +157,9 @@ public class CoverageReport {
                          SUM(CASE WHEN f.light = 'RED' THEN 1 ELSE 0 END) AS red,
                          SUM(CASE WHEN f.light = 'YELLOW' THEN 1 ELSE 0 END) AS yellow,
                          SUM(CASE WHEN f.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
-                         SUM(COALESCE(p.participated, 0)) AS participants,
-                         SUM(COALESCE(p.passed, 0)) AS passed
-                        FROM (""" + CoverageSql.figures(filter.cadres()) + ") f JOIN unit u ON u.id = f.unit_id"
-                        + " LEFT JOIN (" + CoverageSql.participation(filter.cadres()) + ") p ON p.cadre_id = f.cadre_id"
+                         SUM(f.participated) AS participants,
+                         SUM(f.passed) AS passed
+                        FROM (""" + current.figures(query.asOf(), filter.cadres()) + ") f JOIN unit u ON u.id = f.unit_id"
                         + " GROUP BY " + key + " ORDER BY MIN(" + order + ")")
                 .params(filter.params())
                 .query((rs, n) -> {
@@ -202,9 +205,9 @@ public class CoverageReport {
         return asOf.minusYears(CoverageLights.WINDOW_YEARS);
     }
 
-    private static String listSql(CoverageQuery query, Filter filter) {
+    private String listSql(CoverageQuery query, Filter filter) {
         String direction = query.descending() ? " DESC" : " ASC";
-        return "SELECT f.*, u.code AS unit_code, u.name AS unit_name FROM (" + CoverageSql.figures(filter.cadres())
+        return "SELECT f.*, u.code AS unit_code, u.name AS unit_name FROM (" + current.figures(query.asOf(), filter.cadres())
                 + ") f JOIN unit u ON u.id = f.unit_id" + filter.lights() + " ORDER BY " + query.sort().sql() + direction
                 + query.sort().tieBreak();
     }

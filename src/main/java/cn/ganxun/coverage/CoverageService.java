@@ -39,7 +39,8 @@ import cn.ganxun.platform.InvalidInputException;
  * </ul>
  *
  * <p>Set-based: one SQL statement per {@value #IDS_PER_STATEMENT} cadres, whatever their training history; the
- * statement is {@link CoverageSql#figures}, which the lists, summaries and watch snapshots share.
+ * statement is {@link CoverageSql#figures}, which the watch snapshots and the figures {@link CoverageCurrent}
+ * materializes for the lists and summaries share.
  */
 @Service
 public class CoverageService {
