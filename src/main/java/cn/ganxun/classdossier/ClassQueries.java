@@ -20,11 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClassQueries {
 
-    /** A cadre of the class: enrolled (any status but WITHDRAWN) or with an active nomination. */
-    private static final String TRAINEES_OF = """
-            (SELECT te.cadre_id FROM enrollment te WHERE te.class_id = %1$s.id AND te.status <> 'WITHDRAWN'
-             UNION SELECT tn.cadre_id FROM nomination tn WHERE tn.class_id = %1$s.id AND tn.status = 'ACTIVE')""";
-
     private static final String ROWS = """
             SELECT k.id, k.class_number, k.title, k.institution_id, i.name AS institution_name, k.class_type,
                    k.start_date, k.end_date, k.planned_participants, k.process_instance_id,
@@ -38,10 +33,17 @@ class ClassQueries {
         this.jdbc = jdbc;
     }
 
-    /** SQL condition: class {@code alias} has a trainee whose (current) unit is in the collection parameter. */
+    /**
+     * SQL condition: class {@code alias} has a trainee — enrolled (any status but WITHDRAWN) or with an active
+     * nomination — whose (current) unit is in the collection parameter. Uncorrelated: the units' cadres' classes are
+     * found once through the cadre indexes (issue 8: a correlated test per class took a second over 1,900 classes).
+     */
     static String traineeOfUnits(String alias, String parameter) {
-        return "EXISTS (SELECT 1 FROM cadre tu WHERE tu.unit_id IN (:" + parameter + ") AND tu.id IN "
-                + TRAINEES_OF.formatted(alias) + ")";
+        return """
+                %1$s.id IN (SELECT te.class_id FROM enrollment te JOIN cadre tu ON tu.id = te.cadre_id
+                             WHERE tu.unit_id IN (:%2$s) AND te.status <> 'WITHDRAWN'
+                            UNION SELECT tn.class_id FROM nomination tn JOIN cadre tu ON tu.id = tn.cadre_id
+                             WHERE tu.unit_id IN (:%2$s) AND tn.status = 'ACTIVE')""".formatted(alias, parameter);
     }
 
     /** The filters of the class list and the stage chart; null fields filter nothing. */

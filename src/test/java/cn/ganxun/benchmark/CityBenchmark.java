@@ -146,7 +146,7 @@ public final class CityBenchmark {
         }
         if (wanted("dashboard")) {
             for (DashboardBenchmark.View view : DashboardBenchmark.VIEWS) {
-                latency("dashboard: " + view.name(), view.user(), view.path());
+                latency("dashboard: " + view.name(), view.user(), DashboardBenchmark.path(view, jdbc));
             }
         }
         if (wanted("tasks")) {

@@ -96,24 +96,24 @@ public final class DashboardBenchmark {
             System.out.printf("%nGanxun started on %s with the demo city in %d s; %d warm-up and %d measured calls per view%n%n",
                     postgres ? "PostgreSQL (embedded)" : "H2 (file, temporary directory)",
                     (System.nanoTime() - started) / 1_000_000_000L, warmup, iterations);
-            // a view's path may name the demo unit CD01 (unithr's unit) as {CD01}
-            String cd01 = app.getBean(JdbcClient.class).sql("SELECT id FROM unit WHERE code = 'CD01'").query(String.class)
-                    .single();
-            run(port, warmup, iterations, Map.of("{CD01}", cd01));
+            run(port, warmup, iterations, app.getBean(JdbcClient.class));
         }
     }
 
-    private static void run(int port, int warmup, int iterations, Map<String, String> placeholders)
+    /** The view's path with the demo unit CD01 (unithr's unit), which a path may name as {@code {CD01}}, filled in. */
+    public static String path(View view, JdbcClient jdbc) {
+        return view.path().contains("{CD01}") ? view.path().replace("{CD01}",
+                jdbc.sql("SELECT id FROM unit WHERE code = 'CD01'").query(String.class).single()) : view.path();
+    }
+
+    private static void run(int port, int warmup, int iterations, JdbcClient jdbc)
             throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         System.out.printf("%-32s %8s %8s %8s %6s%n", "view", "p50 ms", "p95 ms", "max ms", "rows");
         List<String> slow = new ArrayList<>();
         for (View view : VIEWS) {
-            String path = view.path();
-            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-                path = path.replace(placeholder.getKey(), placeholder.getValue());
-            }
+            String path = path(view, jdbc);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Authorization", "Basic " + Base64.getEncoder()
                             .encodeToString((view.user() + ":" + view.user()).getBytes(StandardCharsets.UTF_8)))
