@@ -25,7 +25,7 @@ import cn.ganxun.testsupport.TrainingFixtures;
 
 /**
  * The home task list against the engine: nomination tasks of quota-mandate (due at the unit's deadline, candidate group
- * unit-hr-code), a standalone group task without a due date and one assigned to the user; overdue first, then by due
+ * unit-hr-code), one of them without a due date and one assigned to the user; overdue first, then by due
  * date, tasks without one last; paged across both engine queries; another unit's and a claimed task never listed.
  */
 @GanxunTest
@@ -65,9 +65,9 @@ class MyTasksTest {
         Task tenDays = portal.nominationTask(unitId, now.plusDays(10));
         Task fiveDays = portal.nominationTask(unitId, now.plusDays(5));
         Task fifteenDays = portal.nominationTask(unitId, now.plusDays(15));
-        Task noDueDate = standalone("整理本单位调训台账", null, null);
-        Task assigned = standalone("复核推荐材料", hr.userId(), now.plusDays(20));
-        Task claimedByOther = standalone("他人已认领", "someone-else", now.plusDays(1));
+        Task noDueDate = groupTask("整理本单位调训台账", null, null);
+        Task assigned = groupTask("复核推荐材料", hr.userId(), now.plusDays(20));
+        Task claimedByOther = groupTask("他人已认领", "someone-else", now.plusDays(1));
         long otherUnit = fixtures.unit("门户其他局");
         Task otherUnitTask = portal.nominationTask(otherUnit, now.plusDays(2));
 
@@ -114,13 +114,16 @@ class MyTasksTest {
                 .contains(theirs.getId()).doesNotContain(ours.getId());
     }
 
-    private Task standalone(String name, String assignee, LocalDateTime due) {
-        Task task = taskService.newTask();
+    /**
+     * A unit nomination task renamed, assigned and due as given (the engine runs with standalone tasks off, issue 8):
+     * like any task of the unit's HR group.
+     */
+    private Task groupTask(String name, String assignee, LocalDateTime due) {
+        Task task = portal.nominationTask(unitId, due == null ? EngineClock.now().plusDays(30) : due);
         task.setName(name);
         task.setAssignee(assignee);
         task.setDueDate(due == null ? null : EngineClock.toDate(due));
         taskService.saveTask(task);
-        taskService.addCandidateGroup(task.getId(), group);
         return taskService.createTaskQuery().taskId(task.getId()).singleResult();
     }
 }
