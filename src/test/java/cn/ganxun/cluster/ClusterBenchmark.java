@@ -47,7 +47,8 @@ import jakarta.mail.internet.MimeMessage;
  * shows each of them run once on node 1 after its lock ({@code ganxun.cluster.lockTimeMs}) expired.
  *
  * <p>Run: {@code mvn -B -o -Pbenchmark test-compile exec:java@cluster-benchmark} with optional
- * {@code -Dganxun.cluster.timers=10000 -Dganxun.cluster.scenarios=baseline,settings,index,two-nodes,kill
+ * {@code -Dganxun.cluster.timers=10000 -Dganxun.cluster.scenarios=baseline,settings,index,two-nodes,kill} (a scenario
+ * may name its own count: {@code index:10000,kill:2000}) {@code
  * -Dganxun.cluster.lockTimeMs=20000 -Dganxun.cluster.settings=max-pool-size=4,queue-capacity=8}.
  */
 public final class ClusterBenchmark {
@@ -67,13 +68,16 @@ public final class ClusterBenchmark {
             new Scenario("two-nodes", "tuned settings + index", 2, false, true, false),
             new Scenario("kill", "node 2 killed mid-run", 2, false, true, true));
 
+    /** A scenario and how many timers fall due at once in it. */
+    record Batch(Scenario scenario, int timers) {
+    }
+
     record Row(String scenario, int nodes, long jobs, double seconds, double lastTimerLate, long duplicates, long lost,
             String byNode) {
     }
 
     private final Database db;
     private final GreenMail mail;
-    private final int timers;
     private final int lockTime;
     private final int basePort;
     private final String heap;
@@ -85,7 +89,6 @@ public final class ClusterBenchmark {
     private ClusterBenchmark(Database db, GreenMail mail) {
         this.db = db;
         this.mail = mail;
-        this.timers = Integer.getInteger("ganxun.cluster.timers", 10_000);
         this.lockTime = Integer.getInteger("ganxun.cluster.lockTimeMs", 20_000);
         this.basePort = Integer.getInteger("ganxun.cluster.port", 18080);
         this.heap = System.getProperty("ganxun.cluster.heap", "768m");
@@ -94,10 +97,13 @@ public final class ClusterBenchmark {
 
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        List<Scenario> scenarios = new ArrayList<>();
-        for (String key : System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill").split(",")) {
-            scenarios.add(CATALOG.stream().filter(s -> s.key().equals(key.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + key + "; known: " + CATALOG)));
+        List<Batch> scenarios = new ArrayList<>();
+        int timers = Integer.getInteger("ganxun.cluster.timers", 10_000);
+        for (String item : System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill").split(",")) {
+            String[] keyAndTimers = item.trim().split(":");
+            Scenario scenario = CATALOG.stream().filter(s -> s.key().equals(keyAndTimers[0])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + item + "; known: " + CATALOG));
+            scenarios.add(new Batch(scenario, keyAndTimers.length > 1 ? Integer.parseInt(keyAndTimers[1]) : timers));
         }
         GreenMail mail = startMail();
         String external = System.getProperty("ganxun.cluster.jdbcUrl");
@@ -146,10 +152,11 @@ public final class ClusterBenchmark {
         return mail;
     }
 
-    private void run(List<Scenario> scenarios) throws Exception {
-        int total = timers * scenarios.size();
-        System.out.printf("%nCluster benchmark: %d scenario(s) x %d due timers; lock time %d ms; %d cores (shared with other"
-                + " builds); PostgreSQL %s (synchronous_commit %s, fsync %s)%n", scenarios.size(), timers, lockTime,
+    private void run(List<Batch> batches) throws Exception {
+        int total = batches.stream().mapToInt(Batch::timers).sum();
+        System.out.printf("%nCluster benchmark: %s due timers; lock time %d ms; %d cores (shared with other"
+                + " builds); PostgreSQL %s (synchronous_commit %s, fsync %s)%n", batches.stream()
+                        .map(b -> b.scenario().key() + " " + b.timers()).toList(), lockTime,
                 Runtime.getRuntime().availableProcessors(), db.url().contains("localhost:") ? "on this machine" : db.url(),
                 show("synchronous_commit"), show("fsync"));
         long started = System.nanoTime();
@@ -160,8 +167,10 @@ public final class ClusterBenchmark {
         rows.add(open);
         System.out.printf("%d follow-ups opened by async jobs in %.0f s (%.0f jobs/s)%n", total, open.seconds(),
                 open.jobs() / open.seconds());
-        for (int i = 0; i < scenarios.size(); i++) {
-            rows.add(runScenario(scenarios.get(i), 1 + i * timers, 1 + (i + 1) * timers));
+        int from = 1;
+        for (Batch batch : batches) {
+            rows.add(runScenario(batch.scenario(), from, from + batch.timers()));
+            from += batch.timers();
             printTable();
         }
     }
