@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for training classes, their curricula, rule findings and status history. */
 @Repository
@@ -25,31 +29,52 @@ class TrainingClassRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate newTransaction;
 
-    TrainingClassRepository(JdbcClient jdbc) {
+    TrainingClassRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Optional<TrainingClass> findById(long id) {
         return jdbc.sql(SELECT_CLASS + " WHERE c.id = ?").param(id).query(TrainingClassRepository::map).optional();
     }
 
-    /** Next class number of the year for one institution, e.g. DX01-2027-003. */
+    /**
+     * Next class number of the year for one institution, e.g. DX01-2027-003, taken in its own short transaction: the
+     * counter row is locked only while it is bumped, not through the whole filing (process start, rules, review task),
+     * so concurrent filings of one institution no longer queue behind each other. The number stays taken if the
+     * filing rolls back afterwards (a gap in the sequence; filings are validated before the number is taken).
+     */
     String nextClassNumber(String institutionCode, int year) {
         String counter = "class-" + institutionCode;
+        int value;
+        try {
+            value = newTransaction.execute(status -> bump(counter, year, true));
+        } catch (DuplicateKeyException firstOfTheYear) {
+            // another filing created the year's counter row at the same moment: it exists now
+            value = newTransaction.execute(status -> bump(counter, year, false));
+        }
+        return String.format("%s-%d-%03d", institutionCode, year, value);
+    }
+
+    private int bump(String counter, int year, boolean createIfMissing) {
         int updated = jdbc.sql("UPDATE number_counter SET counter_value = counter_value + 1 WHERE name = ? AND counter_year = ?")
                 .params(counter, year)
                 .update();
         if (updated == 0) {
+            if (!createIfMissing) {
+                throw new IllegalStateException("number_counter row missing: " + counter + " " + year);
+            }
             jdbc.sql("INSERT INTO number_counter (name, counter_year, counter_value) VALUES (?, ?, 1)")
                     .params(counter, year)
                     .update();
         }
-        int value = jdbc.sql("SELECT counter_value FROM number_counter WHERE name = ? AND counter_year = ?")
+        return jdbc.sql("SELECT counter_value FROM number_counter WHERE name = ? AND counter_year = ?")
                 .params(counter, year)
                 .query(Integer.class)
                 .single();
-        return String.format("%s-%d-%03d", institutionCode, year, value);
     }
 
     long insert(String classNumber, long institutionId, ClassFiling filing, String filedBy, LocalDateTime now) {
