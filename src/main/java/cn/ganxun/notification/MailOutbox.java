@@ -1,11 +1,14 @@
 package cn.ganxun.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -23,14 +26,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends e-mail exactly once per (message key, recipient). Each delivery is recorded in {@code mail_outbox}
  * in its own transaction as soon as the SMTP server accepted it, so a retried job (after a later failure in
  * the same step), a restart between the send and the job's commit, or a second node finds the row and does not
- * send again. A failed attempt is recorded too, in its own transaction (status FAILED, attempts, last error, time),
- * so delivery lists show it; every recipient is tried, then the failure is thrown: the calling job retries and,
+ * send again; every message carries a Message-ID derived from (key, recipient), so even a resend after a node died
+ * in the moment between the server's acceptance and that record is the same message to the receiver. A failed attempt
+ * is recorded too, in its own transaction (status FAILED, attempts, last error, time), so delivery lists show it; every recipient is tried, then the failure is thrown: the calling job retries and,
  * when its retries are spent, shows as an incident in Cockpit.
  * <p>
  * Messages are MIME, UTF-8: a Chinese subject is RFC 2047 encoded, and so is the name of an attached file.
@@ -113,7 +118,7 @@ public class MailOutbox {
         }
         String attachmentName = attachment == null ? null : attachment.fileName();
         try {
-            mailSender.send(message(recipient, subject, body, attachment));
+            mailSender.send(message(key, recipient, subject, body, attachment));
         } catch (MailException e) {
             LOG.warn("mail {} to {} failed: {}", key, recipient, e.getMessage());
             newTransaction.executeWithoutResult(tx -> record(key, recipient, subject, body, attachmentName, "FAILED",
@@ -124,8 +129,19 @@ public class MailOutbox {
         return true;
     }
 
-    private MimeMessage message(String recipient, String subject, String body, Attachment attachment) {
-        MimeMessage message = mailSender.createMimeMessage();
+    /**
+     * The message for one recipient, its Message-ID derived from (key, recipient): should a node die between the SMTP
+     * server's acceptance and the SENT row's commit, the retry sends the same message again under the same
+     * Message-ID, which receiving mail systems and clients recognise as one message (issue 8, cluster kill scenario).
+     */
+    private MimeMessage message(String key, String recipient, String subject, String body, Attachment attachment) {
+        String messageId = messageId(key, recipient);
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, attachment != null, ENCODING);
             helper.setFrom(from);
@@ -163,6 +179,12 @@ public class MailOutbox {
                     .params(key, recipient, subject, storedBody, status, error, now, sentAt, now, attachmentName)
                     .update();
         }
+    }
+
+    /** {@code <uuid@domain>}: a name-based UUID of the key and the recipient, the domain of the sender address. */
+    String messageId(String key, String recipient) {
+        UUID id = UUID.nameUUIDFromBytes((key + "\n" + recipient).getBytes(StandardCharsets.UTF_8));
+        return "<" + id + "@" + from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim() + ">";
     }
 
     private static String errorText(Exception e) {

@@ -72,7 +72,8 @@ public final class ClusterBenchmark {
     record Batch(Scenario scenario, int timers) {
     }
 
-    record Row(String scenario, int nodes, long jobs, double seconds, double lastTimerLate, long duplicates, long lost,
+    record Row(String scenario, int nodes, long jobs, double seconds, double lastTimerLate, long duplicates, long resent,
+            long lost,
             String byNode) {
     }
 
@@ -213,7 +214,7 @@ public final class ClusterBenchmark {
             Thread.sleep(2000);
         }
         double secs = (System.nanoTime() - started) / 1e9;
-        return new Row("start + open follow-ups (REST, async job)", nodes.size(), total, secs, Double.NaN, 0,
+        return new Row("start + open follow-ups (REST, async job)", nodes.size(), total, secs, Double.NaN, 0, 0,
                 total - db.openedFollowUps(), "");
     }
 
@@ -256,20 +257,26 @@ public final class ClusterBenchmark {
             Thread.sleep(500);
         }
         Database.JobLog log = db.jobLog(from, to);
-        Map<Integer, Integer> received = received(from, to);
-        long mails = received.values().stream().mapToLong(Integer::longValue).sum();
+        Map<Integer, Set<String>> received = received(from, to);
+        long mails = delivered;
+        long distinctMessages = received.values().stream().mapToLong(Set::size).sum();
         long[] outbox = db.outbox(from, to);
-        long duplicates = (mails - received.size()) + (log.successful() - log.distinctJobs()) + (outbox[0] - outbox[1]);
+        // a mail is a duplicate when a trainee got a second, different message (Message-ID); the same message delivered
+        // again (a node killed between the SMTP server's acceptance and the outbox's SENT row) is counted as resent
+        long duplicates = (distinctMessages - received.size()) + (log.successful() - log.distinctJobs())
+                + (outbox[0] - outbox[1]);
+        long resent = mails - distinctMessages;
         long lost = (to - from) - Math.min(received.size(), db.chased(from, to));
         double seconds = (log.lastEnd().getTime() - due.getTime()) / 1000.0;
         double lastTimer = (log.lastTimerEnd().getTime() - due.getTime()) / 1000.0;
-        System.out.printf("jobs run %d (distinct %d, failed attempts %d), mails %d to %d trainees, outbox rows %d, by node %s%n",
-                log.successful(), log.distinctJobs(), log.failedAttempts(), mails, received.size(), outbox[0], log.byHost());
+        System.out.printf("jobs run %d (distinct %d, failed attempts %d), mails %d (%d distinct Message-IDs, %d the same"
+                + " message resent) to %d trainees, outbox rows %d, by node %s%n", log.successful(), log.distinctJobs(),
+                log.failedAttempts(), mails, distinctMessages, resent, received.size(), outbox[0], log.byHost());
         if (s.kill()) {
             lost += checkOrphans(orphans, killedAt);
         }
         return new Row((s.nodes() == 1 ? "1 node, " : "2 nodes, ") + s.title(), s.nodes(), log.successful(), seconds,
-                lastTimer, duplicates, lost, log.byHost().toString());
+                lastTimer, duplicates, resent, lost, log.byHost().toString());
     }
 
     /** Each job node 2 held at its death ran exactly once: before the kill on node 2, or after the lock on node 1. */
@@ -300,16 +307,21 @@ public final class ClusterBenchmark {
         return missing;
     }
 
-    /** messages GreenMail received per trainee of the batch */
-    private Map<Integer, Integer> received(int from, int to) throws Exception {
-        Map<Integer, Integer> perTrainee = new HashMap<>();
+    /** messages GreenMail delivered to trainees of the batch, in all (counting resends) */
+    private long delivered;
+
+    /** the distinct Message-IDs GreenMail received per trainee of the batch; {@link #delivered} counts every delivery */
+    private Map<Integer, Set<String>> received(int from, int to) throws Exception {
+        Map<Integer, Set<String>> perTrainee = new HashMap<>();
+        delivered = 0;
         for (MimeMessage message : mail.getReceivedMessages()) {
             for (Address address : message.getAllRecipients()) {
                 String text = address.toString();
                 if (text.endsWith("@cluster.test")) {
                     int index = Integer.parseInt(text.substring(1, text.indexOf('@')));
                     if (index >= from && index < to) {
-                        perTrainee.merge(index, 1, Integer::sum);
+                        perTrainee.computeIfAbsent(index, i -> new HashSet<>()).add(message.getMessageID());
+                        delivered++;
                     }
                 }
             }
@@ -340,14 +352,16 @@ public final class ClusterBenchmark {
     }
 
     private void printTable() {
-        System.out.printf("%n%-46s %5s %7s %8s %7s %14s %5s %5s  %s%n", "scenario", "nodes", "jobs", "seconds", "jobs/s",
-                "last timer s", "dup", "lost", "jobs by node");
+        System.out.printf("%n%-46s %5s %7s %8s %7s %14s %5s %6s %5s  %s%n", "scenario", "nodes", "jobs", "seconds", "jobs/s",
+                "last timer s", "dup", "resent", "lost", "jobs by node");
         for (Row r : rows) {
-            System.out.printf("%-46s %5d %7d %8.1f %7.0f %14s %5d %5d  %s%n", r.scenario(), r.nodes(), r.jobs(), r.seconds(),
-                    r.jobs() / r.seconds(), Double.isNaN(r.lastTimerLate()) ? "-" : "%.1f".formatted(r.lastTimerLate()),
-                    r.duplicates(), r.lost(), r.byNode());
+            System.out.printf("%-46s %5d %7d %8.1f %7.0f %14s %5d %6d %5d  %s%n", r.scenario(), r.nodes(), r.jobs(),
+                    r.seconds(), r.jobs() / r.seconds(),
+                    Double.isNaN(r.lastTimerLate()) ? "-" : "%.1f".formatted(r.lastTimerLate()), r.duplicates(),
+                    r.resent(), r.lost(), r.byNode());
         }
-        System.out.println("(2 cores shared by PostgreSQL, both nodes, GreenMail and other builds on this machine)");
+        System.out.println("(2 cores shared by PostgreSQL, both nodes, GreenMail and other builds on this machine;"
+                + " resent = the same message, same Message-ID, delivered again after a node was killed)");
     }
 
     private String show(String setting) throws SQLException {
