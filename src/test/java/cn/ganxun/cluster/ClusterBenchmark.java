@@ -241,13 +241,29 @@ public final class ClusterBenchmark {
             Node victim = nodes.remove(nodes.size() - 1);
             victim.kill();
             killedAt = new Timestamp(System.currentTimeMillis());
-            Set<String> victimOwners = new HashSet<>();
+            // an owner is node 2's when most of the finished jobs seen locked by it ran on node 2 (a job can be seen
+            // locked by node 1, lose an optimistic-locking race, and run on node 2 later: one run proves nothing)
+            Set<String> lockedAtKill = new HashSet<>();
+            locked.forEach(j -> lockedAtKill.add(j.id()));
+            Map<String, int[]> runsByOwner = new HashMap<>();
             for (Map.Entry<String, String> seen : ownerOfJob.entrySet()) {
-                if (!victimOwners.contains(seen.getValue()) && locked.stream().noneMatch(j -> j.id().equals(seen.getKey()))
-                        && db.successesOf(seen.getKey()).stream().anyMatch(run -> run.startsWith(victim.name() + "@"))) {
-                    victimOwners.add(seen.getValue());
+                if (lockedAtKill.contains(seen.getKey())) {
+                    continue;
+                }
+                for (String run : db.successesOf(seen.getKey())) {
+                    runsByOwner.computeIfAbsent(seen.getValue(), owner -> new int[2])[
+                            run.startsWith(victim.name() + "@") ? 0 : 1]++;
                 }
             }
+            Set<String> victimOwners = new HashSet<>();
+            runsByOwner.forEach((owner, runs) -> {
+                if (runs[0] > runs[1]) {
+                    victimOwners.add(owner);
+                }
+            });
+            System.out.printf("lock owners seen (finished jobs on %s / elsewhere): %s%n", victim.name(),
+                    runsByOwner.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1])
+                            .toList());
             orphans = locked.stream().filter(j -> victimOwners.contains(j.owner())).toList();
             System.out.printf("killed %s at %s holding %d locked jobs (of %d locked in the batch)%n", victim.name(),
                     killedAt, orphans.size(), locked.size());
