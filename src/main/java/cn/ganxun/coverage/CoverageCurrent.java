@@ -92,8 +92,7 @@ class CoverageCurrent {
                     && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
                 // a caller that writes and then reports (a test's transaction too) sees its own rows
                 if (computed.isEmpty()) {
-                    jdbc.sql("INSERT INTO coverage_current_state (as_of, computed_at) VALUES (?, ?)")
-                            .params(asOf, Timestamp.valueOf(NEVER)).update();
+                    insertState(asOf);
                 }
                 recompute(asOf);
                 return;
@@ -111,12 +110,16 @@ class CoverageCurrent {
     /** The day's state row, computed "never", in a transaction of its own (PostgreSQL aborts one on a failed insert). */
     private void createState(LocalDate asOf) {
         try {
-            ownTransaction.executeWithoutResult(status -> jdbc.sql("""
-                    INSERT INTO coverage_current_state (as_of, computed_at) VALUES (?, ?)""")
-                    .params(asOf, Timestamp.valueOf(NEVER)).update());
+            ownTransaction.executeWithoutResult(status -> insertState(asOf));
         } catch (DuplicateKeyException anotherNodeFirst) {
             // another node created it a moment ago: the lock in recompute decides who computes
         }
+    }
+
+    /** The day's state row as never computed, in the caller's transaction. */
+    private void insertState(LocalDate asOf) {
+        jdbc.sql("INSERT INTO coverage_current_state (as_of, computed_at) VALUES (?, ?)")
+                .params(asOf, Timestamp.valueOf(NEVER)).update();
     }
 
     /**

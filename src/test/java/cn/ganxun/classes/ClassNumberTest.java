@@ -38,7 +38,7 @@ class ClassNumberTest {
     }
 
     @Test
-    void r13_aFilingStillInProgressDoesNotMakeTheNextFilingOfTheInstitutionWait() throws Exception {
+    void aFilingStillInProgressDoesNotMakeTheNextFilingOfTheInstitutionWait() throws Exception {
         assertThat(classes.nextClassNumber("CN01", 2031)).isEqualTo("CN01-2031-001");
         CountDownLatch firstHoldsItsNumber = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
@@ -60,7 +60,7 @@ class ClassNumberTest {
     }
 
     @Test
-    void r13_concurrentFirstFilingsOfAYearGetDistinctConsecutiveNumbers() throws Exception {
+    void concurrentFirstFilingsOfAYearGetDistinctConsecutiveNumbers() throws Exception {
         int filings = 6;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> numbers = new ArrayList<>();

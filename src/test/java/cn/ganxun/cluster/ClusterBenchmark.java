@@ -273,8 +273,9 @@ public final class ClusterBenchmark {
             Thread.sleep(500);
         }
         Database.JobLog log = db.jobLog(from, to);
-        Map<Integer, Set<String>> received = received(from, to);
-        long mails = delivered;
+        Received inbox = received(from, to);
+        Map<Integer, Set<String>> received = inbox.messageIds();
+        long mails = inbox.deliveries();
         long distinctMessages = received.values().stream().mapToLong(Set::size).sum();
         long[] outbox = db.outbox(from, to);
         // a mail is a duplicate when a trainee got a second, different message (Message-ID); the same message delivered
@@ -329,13 +330,13 @@ public final class ClusterBenchmark {
         return missing;
     }
 
-    /** messages GreenMail delivered to trainees of the batch, in all (counting resends) */
-    private long delivered;
+    /** The distinct Message-IDs GreenMail received per trainee of a batch, and every delivery (resends too). */
+    record Received(Map<Integer, Set<String>> messageIds, long deliveries) {
+    }
 
-    /** the distinct Message-IDs GreenMail received per trainee of the batch; {@link #delivered} counts every delivery */
-    private Map<Integer, Set<String>> received(int from, int to) throws Exception {
+    private Received received(int from, int to) throws Exception {
         Map<Integer, Set<String>> perTrainee = new HashMap<>();
-        delivered = 0;
+        long delivered = 0;
         for (MimeMessage message : mail.getReceivedMessages()) {
             for (Address address : message.getAllRecipients()) {
                 String text = address.toString();
@@ -348,7 +349,7 @@ public final class ClusterBenchmark {
                 }
             }
         }
-        return perTrainee;
+        return new Received(perTrainee, delivered);
     }
 
     private void ensureNodes(int count, boolean oldSettings) throws IOException, InterruptedException, SQLException {
