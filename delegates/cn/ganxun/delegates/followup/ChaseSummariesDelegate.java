@@ -1,12 +1,19 @@
 package cn.ganxun.delegates.followup;
 
+import static cn.ganxun.followup.FollowUpProcess.Vars.TRAINEE_ID;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.ganxun.delegates.ProcessVariables;
 import cn.ganxun.followup.FollowUpService;
 
-/** 催交学习心得 (R26): once, by mail through the outbox, to each trainee still owing a summary and their unit's HR. */
+/**
+ * 催交学习心得 (R26): once, by mail through the outbox, to the trainee of this summary subprocess and their unit's HR.
+ * Follow-ups started on a model version without the per-trainee subprocess have no trainee in scope at their one
+ * timer: they chase every trainee still owing a summary.
+ */
 @Component
 class ChaseSummariesDelegate implements JavaDelegate {
 
@@ -18,6 +25,11 @@ class ChaseSummariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.chaseSummaries(followUps.ofProcess(execution.getProcessInstanceId()).id());
+        long followUpId = followUps.ofProcess(execution.getProcessInstanceId()).id();
+        if (execution.hasVariable(TRAINEE_ID)) {
+            followUps.chaseSummary(followUpId, ProcessVariables.id(execution, TRAINEE_ID));
+        } else {
+            followUps.chaseSummaries(followUpId);
+        }
     }
 }

@@ -1,12 +1,17 @@
 package cn.ganxun.delegates.followup;
 
+import static cn.ganxun.followup.FollowUpProcess.Vars.MISSING_SUMMARY_COUNT;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.ganxun.followup.FollowUpService;
 
-/** 列出未交学习心得 (R26): after the grace period, every summary still due is MISSING and listed for the institution. */
+/**
+ * 列出未交学习心得 (R26): once every trainee's summary subprocess has ended, every summary still due is MISSING; how many
+ * decides whether the institution gets the list.
+ */
 @Component
 class ListMissingSummariesDelegate implements JavaDelegate {
 
@@ -18,6 +23,7 @@ class ListMissingSummariesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.listMissing(followUps.ofProcess(execution.getProcessInstanceId()).id());
+        int missing = followUps.listMissing(followUps.ofProcess(execution.getProcessInstanceId()).id()).size();
+        execution.setVariable(MISSING_SUMMARY_COUNT, missing);
     }
 }

@@ -13,11 +13,15 @@ public final class FollowUpProcess {
         public static final String TASK_OPEN_FOLLOW_UP = "Task_OpenFollowUp";
         public static final String SUB_PROCESS_FOLLOW_UP_PERIOD = "SubProcess_FollowUpPeriod";
         public static final String TASK_HOLD_SEMINAR = "Task_HoldSeminar";
+        public static final String SUB_PROCESS_LEARNING_SUMMARY = "SubProcess_LearningSummary";
         public static final String TASK_WRITE_LEARNING_SUMMARY = "Task_WriteLearningSummary";
-        public static final String BOUNDARY_SUMMARIES_DUE = "BoundaryEvent_SummariesDue";
-        public static final String TASK_CHASE_SUMMARIES = "Task_ChaseSummaries";
-        public static final String BOUNDARY_SUMMARIES_OVERDUE = "BoundaryEvent_SummariesOverdue";
+        public static final String BOUNDARY_SUMMARY_DUE = "BoundaryEvent_SummaryDue";
+        public static final String TASK_CHASE_SUMMARY = "Task_ChaseSummary";
+        public static final String BOUNDARY_SUMMARY_OVERDUE = "BoundaryEvent_SummaryOverdue";
+        public static final String END_SUMMARY_OVERDUE = "EndEvent_SummaryOverdue";
         public static final String TASK_LIST_MISSING_SUMMARIES = "Task_ListMissingSummaries";
+        public static final String GATEWAY_ANY_SUMMARY_MISSING = "Gateway_AnySummaryMissing";
+        public static final String END_SUMMARIES_WRITTEN = "EndEvent_SummariesWritten";
         public static final String TASK_REVIEW_MISSING_SUMMARIES = "Task_ReviewMissingSummaries";
         public static final String TASK_DRAW_SAMPLE = "Task_DrawSample";
         public static final String TASK_REVIEW_SAMPLE = "Task_ReviewSample";
@@ -51,12 +55,14 @@ public final class FollowUpProcess {
          * variables, which whoever completes a task could overwrite.
          */
         public static final String CLASS_ID = "classId";
-        /** The trainees (JSON list of cadre ids) and the summary multi-instance's element variable. */
+        /** The trainees (JSON list of cadre ids) and the per-trainee summary subprocess's element variable. */
         public static final String TRAINEE_IDS = "traineeIds";
         public static final String TRAINEE_ID = "traineeId";
         /** The unit visits (JSON list of visit ids) and the visit multi-instance's element variable. */
         public static final String VISIT_IDS = "visitIds";
         public static final String VISIT_ID = "visitId";
+        /** How many summaries were listed as missing once every trainee's summary subprocess ended (R26). */
+        public static final String MISSING_SUMMARY_COUNT = "missingSummaryCount";
         /** The lead's decision on the sample: CONFIRM or REDRAW (with {@link #REDRAW_REASON}). */
         public static final String SAMPLE_DECISION = "sampleDecision";
         public static final String REDRAW_REASON = "redrawReason";

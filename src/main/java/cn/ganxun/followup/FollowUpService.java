@@ -261,22 +261,37 @@ public class FollowUpService {
     }
 
     /**
-     * R26: chases every summary still due, once: a mail to the trainee (the cadre's and their accounts' e-mails) and
-     * their unit's HR, through the outbox (key {@code learning-summary-chase:{summary id}}), so a retried job sends no
-     * second copy; the chase time is kept.
+     * R26: chases the trainee's summary when it is still due, once: a mail to the trainee (the cadre's and their
+     * accounts' e-mails) and their unit's HR, through the outbox (key {@code learning-summary-chase:{summary id}}), so
+     * a retried job sends no second copy; the chase time is kept. Each trainee's 心得到期 timer calls it.
+     *
+     * @return whether the summary was still due (and so chased)
+     */
+    @Transactional
+    public boolean chaseSummary(long followUpId, long cadreId) {
+        return chase(followUpId, " AND s.cadre_id = ?", cadreId) == 1;
+    }
+
+    /**
+     * R26: chases every summary of the follow-up still due, once each, as {@link #chaseSummary} does for one. Follow-ups
+     * started on a version of the model before the per-trainee summary subprocess chase everyone at their one timer.
      *
      * @return how many trainees were chased
      */
     @Transactional
     public int chaseSummaries(long followUpId) {
+        return chase(followUpId, "", null);
+    }
+
+    private int chase(long followUpId, String andCadre, Long cadreId) {
         FollowUp followUp = find(followUpId);
         record Due(long id, long cadreId, String name, String email, String unitCode, String hrEmail) {
         }
         List<Due> due = jdbc.sql("""
                 SELECT s.id, s.cadre_id, c.name, c.email, u.code, u.hr_email
                   FROM learning_summary s JOIN cadre c ON c.id = s.cadre_id JOIN unit u ON u.id = c.unit_id
-                 WHERE s.follow_up_id = ? AND s.status = 'DUE' ORDER BY c.cadre_number""")
-                .param(followUpId)
+                 WHERE s.follow_up_id = ? AND s.status = 'DUE'""" + andCadre + " ORDER BY c.cadre_number")
+                .params(cadreId == null ? List.of(followUpId) : List.of(followUpId, cadreId))
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getLong("cadre_id"), rs.getString("name"),
                         rs.getString("email"), rs.getString("code"), rs.getString("hr_email")))
                 .list();
@@ -297,7 +312,10 @@ public class FollowUpService {
         return due.size();
     }
 
-    /** R26: when the grace period after the chase is over, every summary still due becomes MISSING. @return them */
+    /**
+     * R26: when every trainee's summary subprocess has ended (written, or its grace period after the chase over), every
+     * summary still due becomes MISSING. @return the follow-up's missing summaries
+     */
     @Transactional
     public List<LearningSummary> listMissing(long followUpId) {
         find(followUpId);

@@ -116,9 +116,12 @@ class FollowUpProcessTest {
             assertThat(s.recordedBy()).isEqualTo("fu-inst");
         });
 
-        // R26: one summary task per trainee, to the bound account or to the institution on the trainee's behalf
+        // R26: one summary task per trainee, to the bound account or to the institution on the trainee's behalf, each
+        // with its own due and overdue timers
         List<Task> summaries = tasks(pi, TASK_WRITE_LEARNING_SUMMARY);
         assertThat(summaries).hasSize(3);
+        assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).hasSize(3);
+        assertThat(timers(pi, BOUNDARY_SUMMARY_OVERDUE)).hasSize(3);
         Task leaderSummary = summaryOf(pi, k.leader);
         assertThat(candidateUsers(leaderSummary)).containsExactly(k.leaderAccount);
         assertThat(candidateGroups(leaderSummary)).isEmpty();
@@ -131,6 +134,9 @@ class FollowUpProcessTest {
         steps.complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
         assertThat(followUps.summaries(f.id())).extracting(LearningSummary::status).containsOnly(LearningSummary.SUBMITTED);
         assertThat(followUps.summary(f.id(), k.staffOne).writtenBy()).isEqualTo("fu-inst");
+        assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).as("a written summary ends its timers").isEmpty();
+        BpmnAwareTests.assertThat(pi).hasPassed(TASK_LIST_MISSING_SUMMARIES, END_SUMMARIES_WRITTEN)
+                .hasNotPassed(TASK_REVIEW_MISSING_SUMMARIES);
 
         // R27: the system drew the sample (one per unit at least); the lead confirms; one visit task per sampled trainee
         Task review = task(pi, TASK_REVIEW_SAMPLE);
@@ -180,42 +186,51 @@ class FollowUpProcessTest {
         steps.complete(task(pi, TASK_PUBLISH_FINAL_REPORT), "fu-inst", Map.of(Vars.REPORT_REMARKS, ""));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(TASK_HOLD_SEMINAR, TASK_ARRANGE_VISITS, TASK_DRAFT_REPORT,
                 TASK_CLOSE_FOLLOW_UP, TASK_REQUEST_FOLLOW_UP_FEEDBACK, TASK_PUBLISH_FINAL_REPORT, END_FOLLOW_UP_CLOSED)
-                .hasNotPassed(TASK_CHASE_SUMMARIES, TASK_ESCALATE_OVERDUE_VISITS, BOUNDARY_FOLLOW_UP_PERIOD_OVER);
+                .hasNotPassed(TASK_CHASE_SUMMARY, TASK_ESCALATE_OVERDUE_VISITS, BOUNDARY_FOLLOW_UP_PERIOD_OVER);
         assertThat(jdbc.sql("SELECT period_no, status FROM half_year_report WHERE follow_up_id = ? ORDER BY period_no")
                 .param(f.id()).query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2)).list())
                 .containsExactly("1:PUBLISHED", "2:PUBLISHED");
     }
 
     @Test
-    void r26_missingSummariesAreChasedOnceThenListedForTheInstitution() throws Exception {
+    void r26_missingSummariesAreChasedOnceEachThenListedForTheInstitution() throws Exception {
         jdbc.sql("UPDATE cadre SET email = ? WHERE id = ?").params("fu-staff-" + k.staffOne + "@test.ganxun.local", k.staffOne)
                 .update();
         ProcessInstance pi = start();
         FollowUp f = followUps.ofClass(k.classId);
         steps.complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).as("one due timer per trainee still owing").hasSize(2)
+                .allSatisfy(t -> assertThat(t.getDuedate()).isEqualTo(endOfDay(f.summariesDueOn())));
 
-        steps.fireTimer(pi, BOUNDARY_SUMMARIES_DUE, endOfDay(f.summariesDueOn()));
+        // each trainee's timer fires on its own and its chase is an async job of its own
+        assertThat(steps.fireTimers(pi, BOUNDARY_SUMMARY_DUE, endOfDay(f.summariesDueOn()))).isEqualTo(2);
         assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).as("the chase leaves the tasks open").hasSize(2);
-        steps.executeJob(pi, TASK_CHASE_SUMMARIES);
+        assertThat(steps.executeJobs(pi, TASK_CHASE_SUMMARY)).isEqualTo(2);
         String staffMail = "fu-staff-" + k.staffOne + "@test.ganxun.local";
         assertThat(mailbox.subjectsTo(staffMail)).containsExactly("【学习心得催交】" + k.name(jdbc, k.staffOne) + " 测试班" + k.classNumber);
         assertThat(mailbox.to(directory.email(k.leaderAccount))).hasSize(1);
-        followUps.chaseSummaries(f.id());
+        assertThat(followUps.chaseSummary(f.id(), k.staffOne)).isTrue();
         assertThat(mailbox.to(staffMail)).as("chased once, whatever is retried").hasSize(1);
         assertThat(followUps.summary(f.id(), k.staffOne).chasedAt()).isNotNull();
+        assertThat(followUps.summary(f.id(), k.staffTwo).chasedAt()).as("written in time: not chased").isNull();
 
-        steps.fireTimer(pi, BOUNDARY_SUMMARIES_OVERDUE, endOfDay(followUps.missingListedOn(f)));
+        // the leader writes after the chase, within the grace period: their overdue timer ends with the task
+        steps.complete(summaryOf(pi, k.leader), k.leaderAccount, Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        assertThat(timers(pi, BOUNDARY_SUMMARY_OVERDUE)).hasSize(1);
+        assertThat(steps.fireTimers(pi, BOUNDARY_SUMMARY_OVERDUE, endOfDay(followUps.missingListedOn(f)))).isEqualTo(1);
         assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).isEmpty();
         Task missing = task(pi, TASK_REVIEW_MISSING_SUMMARIES);
         assertThat(candidateGroups(missing)).containsExactly(k.institutionGroup);
         assertThat((String) taskService.getVariable(missing.getId(), Vars.FORM_INFO))
-                .contains(k.name(jdbc, k.leader), k.name(jdbc, k.staffOne)).doesNotContain(k.name(jdbc, k.staffTwo));
+                .contains(k.name(jdbc, k.staffOne)).doesNotContain(k.name(jdbc, k.leader), k.name(jdbc, k.staffTwo));
+        assertThat(runtimeService.getVariable(pi.getId(), Vars.MISSING_SUMMARY_COUNT)).isEqualTo(1);
         steps.complete(missing, "fu-inst", Map.of(Vars.MISSING_ACKNOWLEDGED, true));
         assertThat(followUps.summaries(f.id())).extracting(LearningSummary::cadreId, LearningSummary::status)
-                .containsExactlyInAnyOrder(tuple(k.leader, LearningSummary.MISSING),
+                .containsExactlyInAnyOrder(tuple(k.leader, LearningSummary.SUBMITTED),
                         tuple(k.staffOne, LearningSummary.MISSING),
                         tuple(k.staffTwo, LearningSummary.SUBMITTED));
-        BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHASE_SUMMARIES, TASK_LIST_MISSING_SUMMARIES, TASK_REVIEW_MISSING_SUMMARIES);
+        BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHASE_SUMMARY, END_SUMMARY_OVERDUE, TASK_LIST_MISSING_SUMMARIES,
+                TASK_REVIEW_MISSING_SUMMARIES).hasNotPassed(END_SUMMARIES_WRITTEN);
     }
 
     @Test
@@ -281,7 +296,8 @@ class FollowUpProcessTest {
         assertThat(f.reportPeriods()).isEqualTo(6);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ? AND TYPE_ = 'timer'")
                 .param(pi.getId()).query(Integer.class).single())
-                .as("timers are jobs in the database (summaries due and overdue, first report, end of follow-up)").isEqualTo(4);
+                .as("timers are jobs in the database (each trainee's summary due and overdue, first report, end of follow-up)")
+                .isEqualTo(3 * 2 + 2);
 
         for (int period = 1; period <= 5; period++) {
             steps.fireTimer(pi, EVENT_REPORT_PERIOD_ENDED, endOfDay(f.periodEndsOn(period)));
@@ -357,6 +373,10 @@ class FollowUpProcessTest {
 
     private Task task(ProcessInstance pi, String key) {
         return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    private List<Job> timers(ProcessInstance pi, String activityId) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId).list();
     }
 
     private List<Task> tasks(ProcessInstance pi, String key) {

@@ -149,7 +149,12 @@ class FollowUpServiceTest {
                 .as("R26: a trainee writes only their own").isInstanceOf(AccessDeniedException.class)
                 .hasMessage("无权访问：学习心得由学员本人或本班承办机构代为填写（R26）");
 
-        assertThat(followUps.chaseSummaries(f.id())).as("only the one still due").isEqualTo(1);
+        assertThat(followUps.chaseSummary(f.id(), leader)).as("written: not chased").isFalse();
+        assertThat(followUps.summary(f.id(), leader).chasedAt()).isNull();
+        assertThat(followUps.chaseSummary(f.id(), staff)).as("still due: chased").isTrue();
+        assertThat(followUps.summary(f.id(), staff).chasedAt()).isNotNull();
+        assertThat(followUps.chaseSummaries(f.id())).as("all at once (models before the per-trainee timers): only the one still due")
+                .isEqualTo(1);
         assertThat(followUps.listMissing(f.id())).extracting(LearningSummary::cadreId).containsExactly(staff);
         assertThatThrownBy(() -> followUps.submitSummary(f.id(), staff, SUMMARY, "fs-inst")).hasMessage("R26：学习心得已逾期并列入未交名单");
     }

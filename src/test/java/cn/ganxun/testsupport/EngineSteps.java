@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -42,6 +43,28 @@ public class EngineSteps {
         assertThat(timer.getDuedate()).isEqualTo(due);
         ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
         managementService.executeJob(timer.getId());
+    }
+
+    /**
+     * Moves the engine clock a minute past {@code due} and fires every timer of the instance at the activity (each must
+     * be due then, one per multi-instance execution). @return how many fired
+     */
+    public int fireTimers(ProcessInstance pi, String activityId, Date due) {
+        List<Job> timers = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+                .activityId(activityId).list();
+        assertThat(timers).as("timers of " + activityId).isNotEmpty()
+                .allSatisfy(timer -> assertThat(timer.getDuedate()).isEqualTo(due));
+        ClockUtil.setCurrentTime(new Date(due.getTime() + 60_000));
+        timers.forEach(timer -> managementService.executeJob(timer.getId()));
+        return timers.size();
+    }
+
+    /** Runs every job of the instance at the activity (async continuations, one per execution). @return how many ran */
+    public int executeJobs(ProcessInstance pi, String activityId) {
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
+        assertThat(jobs).as("jobs of " + activityId).isNotEmpty().allSatisfy(job -> assertThat(job.getRetries()).isEqualTo(5));
+        jobs.forEach(job -> managementService.executeJob(job.getId()));
+        return jobs.size();
     }
 
     /** Claims the task for the user and completes it; a refused completion leaves it unclaimed again. */
