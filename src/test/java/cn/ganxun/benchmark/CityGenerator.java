@@ -29,8 +29,8 @@ import cn.ganxun.followup.FollowUpProcess;
  * credits, closed follow-ups with their learning summaries. Pseudo-random choices are a hash of (seed, row number,
  * salt) computed in SQL, never {@code random()}, so the same seed gives the same city whatever the database's plan.
  * Each cadre sits in at most three classes, years apart (R10). The live classes (ended in the last weeks) then get their
- * follow-up through the real engine ({@link #openFollowUps}): one learning-summary task per trainee, the seminar and
- * the sample review, and the follow-up's timers.
+ * follow-up through the real engine ({@link #openFollowUps}): one learning-summary task per trainee with its due and
+ * overdue timers, the seminar and the sample review, and the follow-up's own timers.
  */
 final class CityGenerator {
 

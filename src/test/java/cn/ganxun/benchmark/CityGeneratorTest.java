@@ -3,6 +3,7 @@ package cn.ganxun.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -78,19 +79,22 @@ class CityGeneratorTest {
 
     @Test
     void liveClassesOpenTheirFollowUpsInTheEngine() {
-        long tasksOpen = rolledBack(generator -> {
+        List<Long> tasksAndTimers = rolledBack(generator -> {
             generator.generateHistory();
             try {
                 assertThat(generator.openFollowUps(runtime, management, 1)).isEqualTo(2);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return tasks.createTaskQuery().processDefinitionKey(FollowUpProcess.KEY)
+            return List.of(tasks.createTaskQuery().processDefinitionKey(FollowUpProcess.KEY)
                     .taskDefinitionKey(FollowUpProcess.Elements.TASK_WRITE_LEARNING_SUMMARY)
-                    .processInstanceBusinessKeyLike("KB%").count();
+                    .processInstanceBusinessKeyLike("KB%").count(),
+                    management.createJobQuery().timers().activityId(FollowUpProcess.Elements.BOUNDARY_SUMMARY_DUE).count(),
+                    management.createJobQuery().timers().activityId(FollowUpProcess.Elements.BOUNDARY_SUMMARY_OVERDUE).count());
         }, 42);
 
-        assertThat(tasksOpen).isEqualTo(40);
+        assertThat(tasksAndTimers).as("per trainee: a summary task, its due timer and its overdue timer")
+                .containsExactly(40L, 40L, 40L);
     }
 
     /** Generates the city of {@code seed} in a transaction, applies {@code check} and rolls everything back. */

@@ -3,11 +3,12 @@ package cn.ganxun.benchmark;
 /**
  * How big a generated city is: its own units and cadres (added beside the demo city, whose logins the benchmark
  * uses), the closed classes of its history and their seats, and the classes that ended in the last weeks and are in
- * their follow-up (live work in the engine: one learning-summary task per trainee, the seminar, the sample review).
+ * their follow-up (live work in the engine: one learning-summary task and two timers per trainee, the seminar, the
+ * sample review).
  */
 record CitySize(int units, int cadres, int historyClasses, int liveClasses, int seatsPerClass) {
 
-    /** Issue 8's city: 300 units, 50,000 cadres, 1,000 classes × 60 seats in five years, ~50,000 open tasks. */
+    /** Issue 8's city: 300 units, 50,000 cadres, 1,000 classes × 60 seats in five years, ~50,000 open tasks, ~100,000 timers. */
     static final CitySize CITY = new CitySize(300, 50_000, 1_000, 810, 60);
 
     CitySize {
