@@ -1,5 +1,6 @@
 package cn.ganxun.delegates.classfiling;
 
+import static cn.ganxun.classes.ClassFilingProcess.Elements.TASK_REVISE_FILING;
 import static cn.ganxun.classes.ClassFilingProcess.Vars.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,8 +11,9 @@ import cn.ganxun.classes.ClassFilingService;
 import cn.ganxun.classes.TrainingClass;
 
 /**
- * On creation of the revision and review tasks: loads the stored filing into the form's variables (the
- * tables stay the record; these are the form's working copy) and the Chinese summary with the rule findings.
+ * On creation of the revision and review tasks: the Chinese summary with the rule findings for both; for the revision
+ * task also the stored filing as the form's fields (the tables stay the record; these are the form's working copy).
+ * The review form shows only the summary, so the approver's task carries no copy of the filing.
  */
 @Component
 class FilingFormListener implements TaskListener {
@@ -26,7 +28,9 @@ class FilingFormListener implements TaskListener {
     public void notify(DelegateTask task) {
         long classId = (Long) task.getVariable(CLASS_ID);
         TrainingClass trainingClass = filings.find(classId);
-        task.getExecution().setVariables(filings.formVariables(classId));
+        if (TASK_REVISE_FILING.equals(task.getTaskDefinitionKey())) {
+            task.getExecution().setVariables(filings.formVariables(classId));
+        }
         task.getExecution().setVariable(FILING_SUMMARY, filings.reviewSummary(classId));
         task.getExecution().setVariable(CLASS_NUMBER, trainingClass.classNumber());
         task.getExecution().setVariable(INSTITUTION_NAME, trainingClass.institutionName());

@@ -30,7 +30,6 @@ class ReviewDecisionListener implements TaskListener {
         ReviewDecision parsed = TaskDecisions.required(task, REVIEW_DECISION, ReviewDecision.class, "请选择审批结论");
         filings.decide((Long) task.getVariable(CLASS_ID), parsed, (String) task.getVariable(REVIEW_COMMENT),
                 (String) task.getVariable(OVERRIDE_REASON), ActingUser.of(task));
-        task.getExecution().removeVariables(FILING_FIELDS);
         task.getExecution().removeVariables(REVIEW_DISPLAY);
     }
 }

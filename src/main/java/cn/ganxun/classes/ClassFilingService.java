@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,15 +60,19 @@ public class ClassFilingService {
 
     /**
      * Files a class through the REST API: validates, then starts {@code class-filing} as the caller (engine
-     * authorization applies), which stores the filing and applies the rules.
+     * authorization applies), which stores the filing and applies the rules. The filing's fields go in as transient
+     * variables: 保存申报信息 reads them in the same transaction and the filing lives in the class tables, so they are
+     * never written to the engine's runtime or history tables.
      */
     @Transactional
     public TrainingClass submit(ClassFiling filing) {
         Actor actor = currentUser.get();
         Institution institution = institutionFor(actor, filing.institutionCode());
         ClassFilingValidator.validate(filing, EngineClock.today());
-        Map<String, Object> variables = ClassFilingVariables.toVariables(filing);
-        variables.put(Vars.INSTITUTION_CODE, institution.code());
+        Map<String, Object> fields = ClassFilingVariables.toVariables(filing);
+        fields.put(Vars.INSTITUTION_CODE, institution.code());
+        VariableMap variables = Variables.createVariables();
+        fields.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(ClassFilingProcess.KEY)
                 .setVariables(variables)
                 .executeWithVariablesInReturn();

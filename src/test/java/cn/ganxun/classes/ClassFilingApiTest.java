@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +44,7 @@ class ClassFilingApiTest {
     @Autowired ObjectMapper json;
     @Autowired TestDirectory directory;
     @Autowired JdbcClient jdbc;
+    @Autowired HistoryService history;
 
     Institution partySchool;
     Institution cadreCollege;
@@ -111,6 +114,23 @@ class ClassFilingApiTest {
         mvc.perform(get("/api/classes").with(httpBasic("api-inst2", "api-inst2")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.institutionCode == 'DX01')]").isEmpty());
+    }
+
+    @Test
+    void theFilingsFieldsLiveInTheClassTablesNotInTheEngine() throws Exception {
+        LocalDate start = LocalDate.now().plusDays(45);
+        String body = postAs("api-inst", filing(40, start, start.plusDays(4), 40)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).get("id").asLong();
+        String processInstanceId = jdbc.sql("SELECT process_instance_id FROM training_class WHERE id = ?").param(id)
+                .query(String.class).single();
+
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(HistoricVariableInstance::getName)
+                .as("the form's fields were transient: neither runtime nor history rows").doesNotContainAnyElementsOf(
+                        ClassFilingProcess.Vars.FILING_FIELDS)
+                .contains(ClassFilingProcess.Vars.CLASS_ID);
+        assertThat(json.readTree(body).get("title").asText()).isEqualTo("乡科级干部党性教育专题班");
     }
 
     @Test
