@@ -102,7 +102,8 @@ public final class ClusterBenchmark {
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         int traineesPerClass = Integer.getInteger("ganxun.cluster.traineesPerClass", 50);
-        List<Batch> scenarios = batches(System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill"),
+        List<Batch> scenarios = batches(
+                System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill"),
                 Integer.getInteger("ganxun.cluster.timers", 10_000), traineesPerClass);
         GreenMail mail = startMail();
         String external = System.getProperty("ganxun.cluster.jdbcUrl");
