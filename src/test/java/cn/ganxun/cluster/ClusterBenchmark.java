@@ -37,18 +37,21 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Two Ganxun nodes on one PostgreSQL (issue 8, points 2–4) — a benchmark and proof, not a test. The harness starts an
  * embedded PostgreSQL (or uses {@code -Dganxun.cluster.jdbcUrl=}), a GreenMail SMTP server in this JVM, and Ganxun
- * nodes as separate JVMs ({@link Node}) on profile {@code postgres}. It writes, per batch, {@code ganxun.cluster.timers}
- * ended classes with one trainee and confirmed results, starts their {@code follow-up} through each node's engine REST
- * API (the async 开始训后跟踪 jobs open the follow-ups on the nodes), and then, per scenario, moves one batch's
- * 心得到期 timers due at once: each fires on some node and its async 催交学习心得 job mails the trainee once through
- * the outbox. Measured from ACT_HI_JOB_LOG: jobs (timers + chases), seconds from the due time to the last job's end,
- * jobs/s, how late the last timer fired; proven from GreenMail, mail_outbox and the job log: no duplicate (a mail, an
- * outbox row or a job run twice) and nothing lost. The kill scenario SIGKILLs node 2 while it holds locked jobs and
- * shows each of them run once on node 1 after its lock ({@code ganxun.cluster.lockTimeMs}) expired.
+ * nodes as separate JVMs ({@link Node}) on profile {@code postgres}. It writes, per batch of N timers, N trainees in
+ * N / {@code ganxun.cluster.traineesPerClass} ended classes with confirmed results, starts each class's
+ * {@code follow-up} through the engine REST API of the nodes (the async 开始训后跟踪 jobs open the follow-ups: one
+ * learning-summary subprocess per trainee, each with its own 心得到期 timer), and then, per scenario, moves one batch's
+ * 心得到期 timers due at once: each fires on some node and its async 催交学习心得 job mails its trainee once through the
+ * outbox. Measured from ACT_HI_JOB_LOG: jobs (timers + chases), seconds from the due time to the last job's end,
+ * jobs/s, how late the last timer fired, how many follow-ups were drained at once (the jobs of one process instance are
+ * exclusive: one at a time); proven from GreenMail, mail_outbox and the job log: no duplicate (a mail, an outbox row or
+ * a job run twice) and nothing lost. The kill scenario SIGKILLs node 2 while it holds locked jobs and shows each of them
+ * run once on node 1 after its lock ({@code ganxun.cluster.lockTimeMs}) expired.
  *
  * <p>Run: {@code mvn -B -o -Pbenchmark test-compile exec:java@cluster-benchmark} with optional
  * {@code -Dganxun.cluster.timers=10000 -Dganxun.cluster.scenarios=baseline,settings,index,two-nodes,kill} (a scenario
- * may name its own count: {@code index:10000,kill:2000}) {@code
+ * may name its own count: {@code index:10000,kill:2000}; every count a multiple of
+ * {@code -Dganxun.cluster.traineesPerClass=50}) {@code
  * -Dganxun.cluster.lockTimeMs=20000 -Dganxun.cluster.settings=max-pool-size=4,queue-capacity=8}.
  */
 public final class ClusterBenchmark {
@@ -72,9 +75,9 @@ public final class ClusterBenchmark {
     record Batch(Scenario scenario, int timers) {
     }
 
-    record Row(String scenario, int nodes, long jobs, double seconds, double lastTimerLate, long duplicates, long resent,
-            long lost,
-            String byNode) {
+    /** A line of the table; {@code atOnce}: follow-ups drained at once on average (NaN for the setup line). */
+    record Row(String scenario, int nodes, long followUps, long jobs, double seconds, double lastTimerLate, double atOnce,
+            long duplicates, long resent, long lost, String byNode) {
     }
 
     private final Database db;
@@ -98,21 +101,17 @@ public final class ClusterBenchmark {
 
     public static void main(String[] args) throws Exception {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        List<Batch> scenarios = new ArrayList<>();
-        int timers = Integer.getInteger("ganxun.cluster.timers", 10_000);
-        for (String item : System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill").split(",")) {
-            String[] keyAndTimers = item.trim().split(":");
-            Scenario scenario = CATALOG.stream().filter(s -> s.key().equals(keyAndTimers[0])).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + item + "; known: " + CATALOG));
-            scenarios.add(new Batch(scenario, keyAndTimers.length > 1 ? Integer.parseInt(keyAndTimers[1]) : timers));
-        }
+        int traineesPerClass = Integer.getInteger("ganxun.cluster.traineesPerClass", 50);
+        List<Batch> scenarios = batches(
+                System.getProperty("ganxun.cluster.scenarios", "baseline,settings,index,two-nodes,kill"),
+                Integer.getInteger("ganxun.cluster.timers", 10_000), traineesPerClass);
         GreenMail mail = startMail();
         String external = System.getProperty("ganxun.cluster.jdbcUrl");
         EmbeddedPostgres postgres = null;
         Database db;
         if (external != null) {
             db = new Database(external, System.getProperty("ganxun.cluster.jdbcUser", "ganxun"),
-                    System.getProperty("ganxun.cluster.jdbcPassword", ""));
+                    System.getProperty("ganxun.cluster.jdbcPassword", ""), traineesPerClass);
         } else {
             File dir = new File("target/cluster/postgres-" + System.currentTimeMillis());
             postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
@@ -121,7 +120,7 @@ public final class ClusterBenchmark {
                     .setServerConfig("synchronous_commit", System.getProperty("ganxun.cluster.synchronousCommit", "on"))
                     .setServerConfig("fsync", System.getProperty("ganxun.cluster.fsync", "on"))
                     .start();
-            db = new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            db = new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", traineesPerClass);
         }
         ClusterBenchmark benchmark = new ClusterBenchmark(db, mail);
         try {
@@ -133,6 +132,33 @@ public final class ClusterBenchmark {
                 postgres.close();
             }
         }
+    }
+
+    /**
+     * The scenarios and their batch sizes from {@code key[:timers],…}. A batch is whole follow-ups: each holds one due
+     * timer per trainee, so a batch size that is not a multiple of the trainees per class is refused before anything
+     * starts.
+     */
+    static List<Batch> batches(String spec, int defaultTimers, int traineesPerClass) {
+        if (traineesPerClass < 1) {
+            throw new IllegalArgumentException("ganxun.cluster.traineesPerClass must be at least 1, not " + traineesPerClass);
+        }
+        List<Batch> batches = new ArrayList<>();
+        for (String item : spec.split(",")) {
+            String[] keyAndTimers = item.trim().split(":");
+            Scenario scenario = CATALOG.stream().filter(s -> s.key().equals(keyAndTimers[0])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown scenario " + item + "; known: " + CATALOG));
+            int timers = keyAndTimers.length > 1 ? Integer.parseInt(keyAndTimers[1]) : defaultTimers;
+            if (timers < traineesPerClass || timers % traineesPerClass != 0) {
+                throw new IllegalArgumentException("scenario " + item.trim() + ": " + timers + " due timers are not a"
+                        + " multiple of ganxun.cluster.traineesPerClass=" + traineesPerClass + " (a batch is whole"
+                        + " follow-ups, one due timer per trainee); take e.g. " + scenario.key() + ":"
+                        + Math.max(1, Math.round((double) timers / traineesPerClass)) * traineesPerClass
+                        + " or set -Dganxun.cluster.traineesPerClass");
+            }
+            batches.add(new Batch(scenario, timers));
+        }
+        return batches;
     }
 
     /**
@@ -155,19 +181,22 @@ public final class ClusterBenchmark {
 
     private void run(List<Batch> batches) throws Exception {
         int total = batches.stream().mapToInt(Batch::timers).sum();
-        System.out.printf("%nCluster benchmark: %s due timers; lock time %d ms; %d cores (shared with other"
-                + " builds); PostgreSQL %s (synchronous_commit %s, fsync %s)%n", batches.stream()
-                        .map(b -> b.scenario().key() + " " + b.timers()).toList(), lockTime,
+        System.out.printf("%nCluster benchmark: %s due timers, %d trainees per class; lock time %d ms; %d cores (shared"
+                + " with other builds); PostgreSQL %s (synchronous_commit %s, fsync %s)%n", batches.stream()
+                        .map(b -> b.scenario().key() + " " + b.timers()).toList(), db.traineesPerClass(), lockTime,
                 Runtime.getRuntime().availableProcessors(), db.url().contains("localhost:") ? "on this machine" : db.url(),
                 show("synchronous_commit"), show("fsync"));
         long started = System.nanoTime();
         ensureNodes(2, false);
-        System.out.printf("2 nodes up in %d s; writing %d classes with one trainee each%n", seconds(started), total);
+        int classes = total / db.traineesPerClass();
+        System.out.printf("2 nodes up in %d s; writing %d trainees in %d classes of %d%n", seconds(started), total, classes,
+                db.traineesPerClass());
         db.createFixtures(total);
-        Row open = startFollowUps(total);
+        Row open = startFollowUps(classes, total);
         rows.add(open);
-        System.out.printf("%d follow-ups opened by async jobs in %.0f s (%.0f jobs/s)%n", total, open.seconds(),
-                open.jobs() / open.seconds());
+        System.out.printf("%d follow-ups opened by async jobs in %.0f s (%.1f follow-ups/s, %.0f trainees/s); ACT_RU_JOB"
+                + " now holds %d rows%n", classes, open.seconds(), open.jobs() / open.seconds(), total / open.seconds(),
+                db.runtimeJobs());
         int from = 1;
         for (Batch batch : batches) {
             rows.add(runScenario(batch.scenario(), from, from + batch.timers()));
@@ -176,9 +205,12 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** Starts one follow-up per class over the engine REST API (both nodes, 8 clients) and waits until all are open. */
-    private Row startFollowUps(int total) throws Exception {
-        Map<Integer, Long> classIds = db.classIds(1, total + 1);
+    /**
+     * Starts one follow-up per class over the engine REST API (both nodes, 8 clients), waits until all are open, and
+     * checks that they hold one 心得到期 timer per trainee.
+     */
+    private Row startFollowUps(int classes, int trainees) throws Exception {
+        Map<Integer, Long> classIds = db.classIds();
         HttpClient client = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString((Node.ADMIN + ":" + Node.ADMIN)
                 .getBytes(StandardCharsets.UTF_8));
@@ -205,17 +237,22 @@ public final class ClusterBenchmark {
             call.get();
         }
         pool.shutdown();
-        System.out.printf("%d follow-up instances started over REST in %d s%n", total, seconds(started));
+        System.out.printf("%d follow-up instances started over REST in %d s%n", classes, seconds(started));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-        while (db.openedFollowUps() < total || db.jobsOf(Database.OPEN) > 0) {
+        while (db.openedFollowUps() < classes || db.jobsOf(Database.OPEN) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("follow-ups not opened within an hour: " + db.openedFollowUps());
             }
             Thread.sleep(2000);
         }
         double secs = (System.nanoTime() - started) / 1e9;
-        return new Row("start + open follow-ups (REST, async job)", nodes.size(), total, secs, Double.NaN, 0, 0,
-                total - db.openedFollowUps(), "");
+        long summaryTimers = db.jobsOf(Database.SUMMARY_DUE);
+        if (summaryTimers != trainees) {
+            throw new IllegalStateException(classes + " follow-ups of " + db.traineesPerClass() + " trainees hold "
+                    + summaryTimers + " 心得到期 timers, not " + trainees);
+        }
+        return new Row("start + open follow-ups (REST, async job)", nodes.size(), classes, classes, secs, Double.NaN,
+                Double.NaN, 0, 0, classes - db.openedFollowUps(), "");
     }
 
     private Row runScenario(Scenario s, int from, int to) throws Exception {
@@ -225,7 +262,9 @@ public final class ClusterBenchmark {
         Thread.sleep(3000);
         Timestamp due = new Timestamp(System.currentTimeMillis());
         int moved = db.makeDue(from, to, due);
-        System.out.printf("%n[%s] %d timers due at %s on %d node(s)%n", s.key(), moved, due, nodes.size());
+        System.out.printf("%n[%s] %d timers of %d follow-ups (trainees %d..%d, classes %s..%s) due at %s on %d node(s)%n",
+                s.key(), moved, (to - from) / db.traineesPerClass(), from, to - 1, Database.classNumber(db.classOf(from)),
+                Database.classNumber(db.classOf(to - 1)), due, nodes.size());
         List<Database.LockedJob> orphans = List.of();
         Timestamp killedAt = null;
         if (s.kill()) {
@@ -289,11 +328,18 @@ public final class ClusterBenchmark {
         System.out.printf("jobs run %d (distinct %d, failed attempts %d), mails %d (%d distinct Message-IDs, %d the same"
                 + " message resent) to %d trainees, outbox rows %d, by node %s%n", log.successful(), log.distinctJobs(),
                 log.failedAttempts(), mails, distinctMessages, resent, received.size(), outbox[0], log.byHost());
+        Database.FollowUpSpans spans = db.spans(from, to);
+        double atOnce = spans.secondsSum() / seconds;
+        System.out.printf("%d follow-ups, %d jobs each run one after another (exclusive per process instance): from its"
+                + " first to its last job %.1f s on average, %.1f s at most, so %.1f follow-ups drained at once on average"
+                + " (%.1f jobs/s each)%n", spans.followUps(), log.successful() / Math.max(1, spans.followUps()),
+                spans.secondsSum() / Math.max(1, spans.followUps()), spans.maxSeconds(), atOnce,
+                log.successful() / Math.max(0.001, spans.secondsSum()));
         if (s.kill()) {
             lost += checkOrphans(orphans, killedAt);
         }
-        return new Row((s.nodes() == 1 ? "1 node, " : "2 nodes, ") + s.title(), s.nodes(), log.successful(), seconds,
-                lastTimer, duplicates, resent, lost, log.byHost().toString());
+        return new Row((s.nodes() == 1 ? "1 node, " : "2 nodes, ") + s.title(), s.nodes(), spans.followUps(),
+                log.successful(), seconds, lastTimer, atOnce, duplicates, resent, lost, log.byHost().toString());
     }
 
     /** Each job node 2 held at its death ran exactly once: before the kill on node 2, or after the lock on node 1. */
@@ -375,16 +421,19 @@ public final class ClusterBenchmark {
     }
 
     private void printTable() {
-        System.out.printf("%n%-46s %5s %7s %8s %7s %14s %5s %6s %5s  %s%n", "scenario", "nodes", "jobs", "seconds", "jobs/s",
-                "last timer s", "dup", "resent", "lost", "jobs by node");
+        System.out.printf("%n%-46s %5s %9s %7s %8s %7s %14s %7s %5s %6s %5s  %s%n", "scenario", "nodes", "follow-ups",
+                "jobs", "seconds", "jobs/s", "last timer s", "at once", "dup", "resent", "lost", "jobs by node");
         for (Row r : rows) {
-            System.out.printf("%-46s %5d %7d %8.1f %7.0f %14s %5d %6d %5d  %s%n", r.scenario(), r.nodes(), r.jobs(),
-                    r.seconds(), r.jobs() / r.seconds(),
-                    Double.isNaN(r.lastTimerLate()) ? "-" : "%.1f".formatted(r.lastTimerLate()), r.duplicates(),
-                    r.resent(), r.lost(), r.byNode());
+            System.out.printf("%-46s %5d %9d %7d %8.1f %7.1f %14s %7s %5d %6d %5d  %s%n", r.scenario(), r.nodes(),
+                    r.followUps(), r.jobs(), r.seconds(), r.jobs() / r.seconds(),
+                    Double.isNaN(r.lastTimerLate()) ? "-" : "%.1f".formatted(r.lastTimerLate()),
+                    Double.isNaN(r.atOnce()) ? "-" : "%.1f".formatted(r.atOnce()), r.duplicates(), r.resent(), r.lost(),
+                    r.byNode());
         }
-        System.out.println("(2 cores shared by PostgreSQL, both nodes, GreenMail and other builds on this machine;"
-                + " resent = the same message, same Message-ID, delivered again after a node was killed)");
+        System.out.printf("(%d trainees per class, so per follow-up %d timers + %d chases; at once = follow-ups drained at"
+                + " once on average, their jobs being exclusive; 2 cores shared by PostgreSQL, both nodes, GreenMail and"
+                + " other builds on this machine; resent = the same message, same Message-ID, delivered again after a"
+                + " node was killed)%n", db.traineesPerClass(), db.traineesPerClass(), db.traineesPerClass());
     }
 
     private String show(String setting) throws SQLException {
