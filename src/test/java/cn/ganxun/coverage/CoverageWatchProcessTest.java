@@ -4,8 +4,6 @@ import static cn.ganxun.coverage.CoverageWatchProcess.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -270,7 +268,7 @@ class CoverageWatchProcessTest {
         ProcessInstance pi = startRun(district);
         Job job = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_WARN_UNIT).singleResult();
         assertThat(job.getRetries()).isEqualTo(5);
-        mailSender.setPort(closedPort());
+        mailSender.setPort(Mailbox.closedPort());
 
         assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("邮件发送失败");
         assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(4);
@@ -388,11 +386,5 @@ class CoverageWatchProcessTest {
 
     private String code(long unitId) {
         return jdbc.sql("SELECT code FROM unit WHERE id = ?").param(unitId).query(String.class).single();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

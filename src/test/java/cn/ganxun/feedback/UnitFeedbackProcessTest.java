@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -163,7 +161,7 @@ class UnitFeedbackProcessTest {
         ClockUtil.setCurrentTime(t0);
         ProcessInstance pi = requestAndPrepare(FeedbackOccasion.RESULTS);
         Job job = jobOfReport(pi, reportIds(FeedbackOccasion.RESULTS).get(0));
-        mailSender.setPort(closedPort());
+        mailSender.setPort(Mailbox.closedPort());
 
         assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("邮件发送失败");
         Job failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
@@ -207,7 +205,7 @@ class UnitFeedbackProcessTest {
         ProcessInstance pi = requestAndPrepare(FeedbackOccasion.RESULTS);
         long report = reportIds(FeedbackOccasion.RESULTS).get(1);
         Job job = jobOfReport(pi, report);
-        mailSender.setPort(closedPort());
+        mailSender.setPort(Mailbox.closedPort());
         assertThatThrownBy(() -> deliveries.retry(org, report)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("仍在自动重试");
 
@@ -378,12 +376,6 @@ class UnitFeedbackProcessTest {
     static String pdfText(Part pdf) throws Exception {
         try (InputStream in = pdf.getInputStream(); PDDocument document = Loader.loadPDF(in.readAllBytes())) {
             return new PDFTextStripper().getText(document);
-        }
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.ganxun.feedback.UnitFeedbackProcess;
@@ -72,6 +73,7 @@ class FollowUpProcessTest {
     @Autowired CompletionFixtures completion;
     @Autowired TestDirectory directory;
     @Autowired Mailbox mailbox;
+    @Autowired JavaMailSenderImpl mailSender;
     @Autowired JdbcClient jdbc;
     @Autowired EngineSteps steps;
 
@@ -202,10 +204,12 @@ class FollowUpProcessTest {
         assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).as("one due timer per trainee still owing").hasSize(2)
                 .allSatisfy(t -> assertThat(t.getDuedate()).isEqualTo(endOfDay(f.summariesDueOn())));
 
-        // each trainee's timer fires on its own and its chase is an async job of its own
+        // each trainee's timer fires on its own, and its job chases that trainee (one job per trainee, retried on failure)
+        assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).allSatisfy(t -> assertThat(t.getRetries()).isEqualTo(5));
         assertThat(steps.fireTimers(pi, BOUNDARY_SUMMARY_DUE, endOfDay(f.summariesDueOn()))).isEqualTo(2);
         assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).as("the chase leaves the tasks open").hasSize(2);
-        assertThat(steps.executeJobs(pi, TASK_CHASE_SUMMARY)).isEqualTo(2);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_CHASE_SUMMARY).count())
+                .isZero();
         String staffMail = "fu-staff-" + k.staffOne + "@test.ganxun.local";
         assertThat(mailbox.subjectsTo(staffMail)).containsExactly("【学习心得催交】" + k.name(jdbc, k.staffOne) + " 测试班" + k.classNumber);
         assertThat(mailbox.to(directory.email(k.leaderAccount))).hasSize(1);
@@ -231,6 +235,34 @@ class FollowUpProcessTest {
                         tuple(k.staffTwo, LearningSummary.SUBMITTED));
         BpmnAwareTests.assertThat(pi).hasPassed(TASK_CHASE_SUMMARY, END_SUMMARY_OVERDUE, TASK_LIST_MISSING_SUMMARIES,
                 TASK_REVIEW_MISSING_SUMMARIES).hasNotPassed(END_SUMMARIES_WRITTEN);
+    }
+
+    @Test
+    void r26_aChaseTheMailServerRefusesIsRetriedByItsTimerAndSentOnce() throws Exception {
+        ProcessInstance pi = start();
+        FollowUp f = followUps.ofClass(k.classId);
+        steps.complete(summaryOf(pi, k.staffOne), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        steps.complete(summaryOf(pi, k.staffTwo), "fu-inst", Map.of(Vars.SUMMARY_CONTENT, SUMMARY));
+        Job timer = timers(pi, BOUNDARY_SUMMARY_DUE).get(0);
+        ClockUtil.setCurrentTime(new Date(endOfDay(f.summariesDueOn()).getTime() + 60_000));
+        int smtpPort = mailSender.getPort();
+        mailSender.setPort(Mailbox.closedPort());
+        try {
+            assertThatThrownBy(() -> managementService.executeJob(timer.getId())).hasMessageContaining("邮件发送失败");
+        } finally {
+            mailSender.setPort(smtpPort);
+        }
+        Job failed = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(failed.getExceptionMessage()).as("the timer job failed whole: rolled back, kept for a retry").isNotBlank();
+        assertThat(followUps.summary(f.id(), k.leader).chasedAt()).isNull();
+        assertThat(mailbox.to(directory.email(k.leaderAccount))).isEmpty();
+
+        ClockUtil.setCurrentTime(new Date(failed.getDuedate().getTime() + 1_000));
+        managementService.executeJob(timer.getId());
+        assertThat(mailbox.to(directory.email(k.leaderAccount))).hasSize(1);
+        assertThat(followUps.summary(f.id(), k.leader).chasedAt()).isNotNull();
+        assertThat(timers(pi, BOUNDARY_SUMMARY_DUE)).isEmpty();
+        assertThat(tasks(pi, TASK_WRITE_LEARNING_SUMMARY)).as("still the leader's to write").hasSize(1);
     }
 
     @Test

@@ -59,14 +59,6 @@ public class EngineSteps {
         return timers.size();
     }
 
-    /** Runs every job of the instance at the activity (async continuations, one per execution). @return how many ran */
-    public int executeJobs(ProcessInstance pi, String activityId) {
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).list();
-        assertThat(jobs).as("jobs of " + activityId).isNotEmpty().allSatisfy(job -> assertThat(job.getRetries()).isEqualTo(5));
-        jobs.forEach(job -> managementService.executeJob(job.getId()));
-        return jobs.size();
-    }
-
     /** Claims the task for the user and completes it; a refused completion leaves it unclaimed again. */
     public void complete(Task task, String user, Map<String, Object> variables) {
         taskService.claim(task.getId(), user);

@@ -1,5 +1,7 @@
 package cn.ganxun.testsupport;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,13 @@ public class Mailbox {
 
     Mailbox(GreenMail greenMail) {
         this.greenMail = greenMail;
+    }
+
+    /** A local port nothing listens on: point the mail sender at it and every send fails as in an SMTP outage. */
+    public static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public void clear() throws Exception {
