@@ -41,8 +41,8 @@ import jakarta.mail.internet.MimeMessage;
  * N / {@code ganxun.cluster.traineesPerClass} ended classes with confirmed results, starts each class's
  * {@code follow-up} through the engine REST API of the nodes (the async 开始训后跟踪 jobs open the follow-ups: one
  * learning-summary subprocess per trainee, each with its own 心得到期 timer), and then, per scenario, moves one batch's
- * 心得到期 timers due at once: each fires on some node and its async 催交学习心得 job mails its trainee once through the
- * outbox. Measured from ACT_HI_JOB_LOG: jobs (timers + chases), seconds from the due time to the last job's end,
+ * 心得到期 timers due at once: each fires on some node and, in the timer's own job, 催交学习心得 mails its trainee once
+ * through the outbox. Measured from ACT_HI_JOB_LOG: jobs (one per timer), seconds from the due time to the last job's end,
  * jobs/s, how late the last timer fired, how many follow-ups were drained at once (the jobs of one process instance are
  * exclusive: one at a time); proven from GreenMail, mail_outbox and the job log: no duplicate (a mail, an outbox row or
  * a job run twice) and nothing lost. The kill scenario SIGKILLs node 2 while it holds locked jobs and shows each of them
@@ -430,10 +430,10 @@ public final class ClusterBenchmark {
                     Double.isNaN(r.atOnce()) ? "-" : "%.1f".formatted(r.atOnce()), r.duplicates(), r.resent(), r.lost(),
                     r.byNode());
         }
-        System.out.printf("(%d trainees per class, so per follow-up %d timers + %d chases; at once = follow-ups drained at"
+        System.out.printf("(%d trainees per class, so per follow-up %d timer jobs, each chasing its trainee; at once = follow-ups drained at"
                 + " once on average, their jobs being exclusive; 2 cores shared by PostgreSQL, both nodes, GreenMail and"
                 + " other builds on this machine; resent = the same message, same Message-ID, delivered again after a"
-                + " node was killed)%n", db.traineesPerClass(), db.traineesPerClass(), db.traineesPerClass());
+                + " node was killed)%n", db.traineesPerClass(), db.traineesPerClass());
     }
 
     private String show(String setting) throws SQLException {

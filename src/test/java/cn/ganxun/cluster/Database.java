@@ -26,7 +26,6 @@ import cn.ganxun.followup.FollowUpProcess.Elements;
 record Database(String url, String user, String password, int traineesPerClass) {
 
     static final String SUMMARY_DUE = Elements.BOUNDARY_SUMMARY_DUE;
-    static final String CHASE = Elements.TASK_CHASE_SUMMARY;
     static final String OPEN = Elements.TASK_OPEN_FOLLOW_UP;
 
     static String classNumber(int classIndex) {
@@ -150,22 +149,22 @@ record Database(String url, String user, String password, int traineesPerClass) 
                  WHERE s.chased_at IS NOT NULL AND k.class_number >= ? AND k.class_number < ?""", batch(from, to));
     }
 
-    /** timer and chase jobs of the batch not done yet (due, locked or failed) */
+    /** timer jobs of the batch not done yet (due, locked or failed); each chases its trainee in its own transaction */
     long pendingJobs(int from, int to) throws SQLException {
         return count("""
                 SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
-                 WHERE d.act_id_ IN (?, ?) AND j.duedate_ IS NOT NULL AND j.duedate_ <= now() + interval '1 day'
-                   AND j.process_instance_id_ IN (""" + BATCH_PROCESSES + ")", batch(from, to, SUMMARY_DUE, CHASE));
+                 WHERE d.act_id_ = ? AND j.duedate_ IS NOT NULL AND j.duedate_ <= now() + interval '1 day'
+                   AND j.process_instance_id_ IN (""" + BATCH_PROCESSES + ")", batch(from, to, SUMMARY_DUE));
     }
 
-    /** The batch's locked timer and chase jobs now: id → lock owner, lock expiry. */
+    /** The batch's locked timer jobs now: id → lock owner, lock expiry. */
     List<LockedJob> lockedJobs(int from, int to) throws SQLException {
         List<LockedJob> locked = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT j.id_, j.lock_owner_, j.lock_exp_time_ FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
-                 WHERE d.act_id_ IN (?, ?) AND j.lock_owner_ IS NOT NULL AND j.process_instance_id_ IN (""" + BATCH_PROCESSES
+                 WHERE d.act_id_ = ? AND j.lock_owner_ IS NOT NULL AND j.process_instance_id_ IN (""" + BATCH_PROCESSES
                 + ")")) {
-            bind(s, batch(from, to, SUMMARY_DUE, CHASE));
+            bind(s, batch(from, to, SUMMARY_DUE));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     locked.add(new LockedJob(rs.getString(1), rs.getString(2), rs.getTimestamp(3)));
@@ -178,13 +177,13 @@ record Database(String url, String user, String password, int traineesPerClass) 
     record LockedJob(String id, String owner, Timestamp lockExpires) {
     }
 
-    /** What the job log says about the batch's timer and chase jobs. */
+    /** What the job log says about the batch's timer jobs. */
     record JobLog(long successful, long distinctJobs, long failedAttempts, Timestamp lastEnd, Timestamp lastTimerEnd,
             Map<String, Long> byHost) {
     }
 
     JobLog jobLog(int from, int to) throws SQLException {
-        String where = " FROM act_hi_job_log l WHERE l.act_id_ IN (?, ?) AND l.process_instance_id_ IN (" + BATCH_PROCESSES + ")";
+        String where = " FROM act_hi_job_log l WHERE l.act_id_ = ? AND l.process_instance_id_ IN (" + BATCH_PROCESSES + ")";
         try (Connection c = connect()) {
             long successful;
             long distinct;
@@ -195,7 +194,7 @@ record Database(String url, String user, String password, int traineesPerClass) 
                     SELECT COUNT(*) FILTER (WHERE l.job_state_ = 2), COUNT(DISTINCT l.job_id_) FILTER (WHERE l.job_state_ = 2),
                            COUNT(*) FILTER (WHERE l.job_state_ = 1), MAX(l.timestamp_) FILTER (WHERE l.job_state_ = 2),
                            MAX(l.timestamp_) FILTER (WHERE l.job_state_ = 2 AND l.act_id_ = ?)""" + where)) {
-                bind(s, batch(from, to, SUMMARY_DUE, SUMMARY_DUE, CHASE));
+                bind(s, batch(from, to, SUMMARY_DUE, SUMMARY_DUE));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     successful = rs.getLong(1);
@@ -208,7 +207,7 @@ record Database(String url, String user, String password, int traineesPerClass) 
             Map<String, Long> byHost = new LinkedHashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT l.hostname_, COUNT(*)" + where
                     + " AND l.job_state_ = 2 GROUP BY l.hostname_ ORDER BY l.hostname_")) {
-                bind(s, batch(from, to, SUMMARY_DUE, CHASE));
+                bind(s, batch(from, to, SUMMARY_DUE));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         byHost.put(rs.getString(1), rs.getLong(2));
@@ -231,9 +230,9 @@ record Database(String url, String user, String password, int traineesPerClass) 
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT COUNT(*), COALESCE(SUM(span), 0), COALESCE(MAX(span), 0)
                   FROM (SELECT EXTRACT(EPOCH FROM MAX(l.timestamp_) - MIN(l.timestamp_)) AS span FROM act_hi_job_log l
-                         WHERE l.job_state_ = 2 AND l.act_id_ IN (?, ?) AND l.process_instance_id_ IN (""" + BATCH_PROCESSES
+                         WHERE l.job_state_ = 2 AND l.act_id_ = ? AND l.process_instance_id_ IN (""" + BATCH_PROCESSES
                 + ") GROUP BY l.process_instance_id_) f")) {
-            bind(s, batch(from, to, SUMMARY_DUE, CHASE));
+            bind(s, batch(from, to, SUMMARY_DUE));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return new FollowUpSpans(rs.getLong(1), rs.getDouble(2), rs.getDouble(3));
