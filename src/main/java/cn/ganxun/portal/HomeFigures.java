@@ -28,10 +28,11 @@ import cn.ganxun.security.Groups;
 
 /**
  * The figures on a role's portal home, each with the portal list behind it. One statement (or one existing service
- * call) per figure: coverage lights from {@link CoverageReport}, a trainee's light from {@link CoverageService}, credits
- * from {@link CreditStandings}, hours from the training archive, the caller's tasks from the engine's tables ({@link MyTasks}); the dispatch,
- * filing, follow-up and feedback counts from their tables. A user with several roles gets each role's figures;
- * administrators get the org department's and the manager's.
+ * call) per figure: coverage lights from {@link CoverageReport} (the summary's total alone), a trainee's light from
+ * {@link CoverageService}, credits from {@link CreditStandings}, hours from the training archive, the caller's open and
+ * overdue tasks in one statement ({@link MyTasks}); the dispatch, filing, follow-up and feedback counts from their
+ * tables. A user with several roles gets each role's figures; administrators get the org department's and the
+ * manager's.
  */
 @Service
 @Transactional(readOnly = true)
