@@ -58,6 +58,15 @@ public class CoverageReport {
     static final List<String> SUMMARY_HEADER = List.of("分组", "代码", "名称", "在职干部", "红灯", "黄灯", "绿灯", "参训人数",
             "参训率", "合格人数", "合格率");
 
+    /** A summary row's figures over the cadres {@code f}, for one group or all of them. */
+    private static final String SUMMARY_FIGURES = """
+             COUNT(*) AS active_cadres,
+             SUM(CASE WHEN f.light = 'RED' THEN 1 ELSE 0 END) AS red,
+             SUM(CASE WHEN f.light = 'YELLOW' THEN 1 ELSE 0 END) AS yellow,
+             SUM(CASE WHEN f.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
+             SUM(f.participated) AS participants,
+             SUM(f.passed) AS passed""";
+
     private final JdbcClient jdbc;
     private final CoverageService coverage;
     private final CadreRepository cadres;
@@ -127,6 +136,18 @@ public class CoverageReport {
     }
 
     /**
+     * The total row of {@link #summary(CoverageQuery, GroupBy, Actor)} alone, counted in one pass without grouping
+     * (what a home page shows: at 50,000 cadres this saves the grouping by unit, issue 8); the same access checks.
+     */
+    public SummaryRow total(CoverageQuery query, Actor actor) {
+        Filter filter = filter(query, actor);
+        return jdbc.sql("SELECT " + SUMMARY_FIGURES + " FROM (" + current.figures(query.asOf(), filter.cadres()) + ") f")
+                .params(filter.params())
+                .query((rs, n) -> summaryRow(null, "合计", rs))
+                .single();
+    }
+
+    /**
      * The summary for a caller that decided itself which units the user may see (the portal dashboard, where unit
      * leaders see their unit tree's figures too): parameters as text, validated like the API's ({@code asOf}
      * {@code yyyy-MM-dd} or blank for today, {@code groupBy} unit / rank / category); a unit outside
@@ -151,16 +172,9 @@ public class CoverageReport {
             case RANK -> CoverageSql.rankOrder("f.rank_level");
             case CATEGORY -> "f.category";
         };
-        List<SummaryRow> groups = new ArrayList<>(jdbc.sql("SELECT " + key + " AS group_key, MIN(u.name) AS unit_name,"
-                        + """
-                         COUNT(*) AS active_cadres,
-                         SUM(CASE WHEN f.light = 'RED' THEN 1 ELSE 0 END) AS red,
-                         SUM(CASE WHEN f.light = 'YELLOW' THEN 1 ELSE 0 END) AS yellow,
-                         SUM(CASE WHEN f.light = 'GREEN' THEN 1 ELSE 0 END) AS green,
-                         SUM(f.participated) AS participants,
-                         SUM(f.passed) AS passed
-                        FROM (""" + current.figures(query.asOf(), filter.cadres()) + ") f JOIN unit u ON u.id = f.unit_id"
-                        + " GROUP BY " + key + " ORDER BY MIN(" + order + ")")
+        List<SummaryRow> groups = new ArrayList<>(jdbc.sql("SELECT " + key + " AS group_key, MIN(u.name) AS unit_name, "
+                        + SUMMARY_FIGURES + " FROM (" + current.figures(query.asOf(), filter.cadres())
+                        + ") f JOIN unit u ON u.id = f.unit_id GROUP BY " + key + " ORDER BY MIN(" + order + ")")
                 .params(filter.params())
                 .query((rs, n) -> {
                     String groupKey = rs.getString("group_key");
@@ -169,8 +183,7 @@ public class CoverageReport {
                         case RANK -> Rank.valueOf(groupKey).label();
                         case CATEGORY -> Category.valueOf(groupKey).label();
                     };
-                    return summaryRow(groupKey, label, rs.getLong("active_cadres"), rs.getLong("red"),
-                            rs.getLong("yellow"), rs.getLong("green"), rs.getLong("participants"), rs.getLong("passed"));
+                    return summaryRow(groupKey, label, rs);
                 })
                 .list());
         if (groupBy == GroupBy.CATEGORY) {
@@ -266,6 +279,11 @@ public class CoverageReport {
                 rank.label(), category, category.label(), light.light(), light.light().label(), light.partyHours(),
                 light.totalHours(), light.requiredHours(), shortfall(light.requiredHours(), light.totalHours()),
                 light.reason());
+    }
+
+    private static SummaryRow summaryRow(String key, String label, ResultSet rs) throws SQLException {
+        return summaryRow(key, label, rs.getLong("active_cadres"), rs.getLong("red"), rs.getLong("yellow"),
+                rs.getLong("green"), rs.getLong("participants"), rs.getLong("passed"));
     }
 
     private static SummaryRow summaryRow(String key, String label, long active, long red, long yellow, long green,

@@ -16,7 +16,6 @@ import cn.ganxun.cadres.UnitRepository;
 import cn.ganxun.classdossier.ClassListService;
 import cn.ganxun.coverage.CoverageLight;
 import cn.ganxun.coverage.CoverageQuery;
-import cn.ganxun.coverage.CoverageQuery.GroupBy;
 import cn.ganxun.coverage.CoverageReport;
 import cn.ganxun.coverage.CoverageService;
 import cn.ganxun.coverage.CoverageViews.SummaryRow;
@@ -29,10 +28,11 @@ import cn.ganxun.security.Groups;
 
 /**
  * The figures on a role's portal home, each with the portal list behind it. One statement (or one existing service
- * call) per figure: coverage lights from {@link CoverageReport}, a trainee's light from {@link CoverageService}, credits
- * from {@link CreditStandings}, hours from the training archive, tasks from the engine ({@link MyTasks}); the dispatch,
- * filing, follow-up and feedback counts from their tables. A user with several roles gets each role's figures;
- * administrators get the org department's and the manager's.
+ * call) per figure: coverage lights from {@link CoverageReport} (the summary's total alone), a trainee's light from
+ * {@link CoverageService}, credits from {@link CreditStandings}, hours from the training archive, the caller's open and
+ * overdue tasks in one statement ({@link MyTasks}); the dispatch, filing, follow-up and feedback counts from their
+ * tables. A user with several roles gets each role's figures; administrators get the org department's and the
+ * manager's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -76,8 +76,9 @@ class HomeFigures {
 
     Figures of(Actor actor) {
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure("all", "tasks.open", "我的待办", tasks.count(actor), "/portal/index.html#tasks"));
-        figures.add(new Figure("all", "tasks.overdue", "逾期待办", tasks.overdueCount(actor), "/portal/index.html#tasks"));
+        MyTasks.Counts open = tasks.counts(actor);
+        figures.add(new Figure("all", "tasks.open", "我的待办", open.total(), "/portal/index.html#tasks"));
+        figures.add(new Figure("all", "tasks.overdue", "逾期待办", open.overdue(), "/portal/index.html#tasks"));
         if (has(actor, Groups.ORG_DEPT) || has(actor, Groups.ORG_DEPT_HEAD) || actor.isAdmin()) {
             orgDepartment(figures);
         }
@@ -182,10 +183,10 @@ class HomeFigures {
         figures.add(new Figure(role, "dashboard", "管理驾驶舱：覆盖、参训率、审批时效、跟踪问效", null, "/portal/dashboard.html"));
     }
 
-    /** RED / YELLOW / GREEN of the unit tree (or every unit), from the coverage summary's total (R5). */
+    /** RED / YELLOW / GREEN of the unit tree (or every unit): the coverage summary's total, counted alone (R5). */
     private void lightFigures(String role, Actor actor, Long unitId, String link, List<Figure> figures) {
-        SummaryRow total = coverage.summary(CoverageQuery.of(null, unitId == null ? null : unitId.toString(), "true",
-                null, null, null, "0", "1", "light"), GroupBy.UNIT, actor).total();
+        SummaryRow total = coverage.total(CoverageQuery.of(null, unitId == null ? null : unitId.toString(), "true",
+                null, null, null, "0", "1", "light"), actor);
         boolean filter = link.endsWith("=");
         figures.add(new Figure(role, "coverage.red", "红灯干部（未接受系统党性教育）", total.red(), filter ? link + "RED" : link));
         figures.add(new Figure(role, "coverage.yellow", "黄灯干部（学时不足）", total.yellow(), filter ? link + "YELLOW" : link));

@@ -145,9 +145,11 @@ public final class CityBenchmark {
         if (wanted("coverage")) {
             coverage(asOf);
         }
-        if (wanted("dashboard")) {
+        if (wanted("dashboard") || wanted("home")) {
             for (DashboardBenchmark.View view : DashboardBenchmark.VIEWS) {
-                latency("dashboard: " + view.name(), view.user(), DashboardBenchmark.path(view, jdbc));
+                if (wanted("dashboard") || view.name().startsWith("home ")) { // home: the portal home's views only
+                    latency("dashboard: " + view.name(), view.user(), DashboardBenchmark.path(view, jdbc));
+                }
             }
         }
         if (wanted("tasks")) {
@@ -169,7 +171,10 @@ public final class CityBenchmark {
         print();
     }
 
-    /** Whether {@code -Dganxun.benchmark.figures} (default: all) names the figure: pgbench, filings, roster, coverage, dashboard, tasks. */
+    /**
+     * Whether {@code -Dganxun.benchmark.figures} (default: all) names the figure: pgbench, filings, roster, coverage,
+     * dashboard, home (the dashboard's portal home views only), tasks.
+     */
     private static boolean wanted(String figure) {
         String figures = System.getProperty("ganxun.benchmark.figures", "");
         return figures.isBlank() || Arrays.asList(figures.split(",")).contains(figure);

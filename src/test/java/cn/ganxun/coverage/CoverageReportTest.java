@@ -131,6 +131,7 @@ class CoverageReportTest {
         });
         assertThat(byUnit.total()).isEqualTo(new SummaryRow(null, "合计", 5, 3, 2, 0, 3, new BigDecimal("0.6000"), 1,
                 new BigDecimal("0.3333")));
+        assertThat(report.total(query(null), org)).as("the total alone").isEqualTo(byUnit.total());
 
         assertThat(report.summary(query(null), GroupBy.RANK, org).groups())
                 .extracting(SummaryRow::key, SummaryRow::label, SummaryRow::activeCadres, SummaryRow::participants,
@@ -193,6 +194,11 @@ class CoverageReportTest {
         Actor institution = new Actor("rep-inst", List.of(Groups.INSTITUTION), null, null, null);
         assertThatThrownBy(() -> report.summary(query(null), GroupBy.UNIT, institution))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> report.total(query(null), institution)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> report.total(query(null), townHr)).isInstanceOf(AccessDeniedException.class);
+        CoverageQuery ownTree = CoverageQuery.of(AS_OF.toString(), null, "true", null, null, null, "0", "1", "light");
+        assertThat(report.total(ownTree, hr).activeCadres()).isEqualTo(2);
+        assertThat(report.total(ownTree, hr)).isEqualTo(report.summary(ownTree, GroupBy.UNIT, hr).total());
         Actor self = new Actor("rep-self", List.of(Groups.TRAINEE), null, null, own);
         assertThat(report.cadre(own, AS_OF, self).cadreId()).isEqualTo(own);
         assertThatThrownBy(() -> report.cadre(below, AS_OF, self)).isInstanceOf(AccessDeniedException.class);
@@ -244,8 +250,9 @@ class CoverageReportTest {
             assertThat(stored.partyHours()).as("cadre " + id).isEqualByComparingTo(light.partyHours());
             assertThat(stored.requiredHours()).as("cadre " + id).isEqualTo(light.requiredHours());
         });
-        SummaryRow total = report.summary(CoverageQuery.of(today.toString(), null, "true", null, null, null, "0", "1",
-                "light"), GroupBy.UNIT, org).total();
+        CoverageQuery city = CoverageQuery.of(today.toString(), null, "true", null, null, null, "0", "1", "light");
+        SummaryRow total = report.summary(city, GroupBy.UNIT, org).total();
+        assertThat(report.total(city, org)).as("the total alone, as the home page counts it").isEqualTo(total);
         assertThat(List.of(total.activeCadres(), total.red(), total.yellow(), total.green()))
                 .containsExactly((long) run.cadres(), (long) run.red(), (long) run.yellow(), (long) run.green());
         assertThat(run.red()).isPositive();

@@ -100,6 +100,26 @@ class HomeApiTest {
         assertThat(firstOnly.getBody()).containsEntry("page", 0).containsEntry("size", 1);
     }
 
+    @Test
+    void everyonesTaskFiguresAreTheTaskListsTotalAndOverdueCount() {
+        Task overdue = portal.nominationTask(portal.unitId("CD01"), EngineClock.now().plusDays(3));
+        overdue.setDueDate(EngineClock.toDate(EngineClock.now().minusYears(20))); // before any other task's due date
+        taskService.saveTask(overdue);
+
+        for (String user : List.of("unithr", "unithr2", "approver", "manager", "inst", "followlead")) {
+            ResponseEntity<Map<String, Object>> list = get("/tasks?size=200", user);
+            long total = ((Number) list.getBody().get("total")).longValue();
+            long overdueCount = ((Number) list.getBody().get("overdue")).longValue();
+            assertThat(value(user, "tasks.open")).as(user).isEqualTo(total);
+            assertThat(value(user, "tasks.overdue")).as(user).isEqualTo(overdueCount);
+            assertThat(items(list).stream().filter(t -> Boolean.TRUE.equals(t.get("overdue"))).count()).as(user)
+                    .isEqualTo(Math.min(overdueCount, items(list).size()));
+        }
+        ResponseEntity<Map<String, Object>> unitHr = get("/tasks?size=1", "unithr");
+        assertThat(items(unitHr)).extracting(t -> t.get("id")).as("overdue first").containsExactly(overdue.getId());
+        assertThat(((Number) unitHr.getBody().get("overdue")).longValue()).isPositive();
+    }
+
     /** Overdue first, then by due date with tasks without one last (the due dates alone give that order). */
     private static void assertOrdered(List<Map<String, Object>> tasks) {
         boolean seenWithoutDue = false;

@@ -3,10 +3,17 @@ package cn.ganxun.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +33,9 @@ import cn.ganxun.testsupport.TrainingFixtures;
 /**
  * The home task list against the engine: nomination tasks of quota-mandate (due at the unit's deadline, candidate group
  * unit-hr-code), one of them without a due date and one assigned to the user; overdue first, then by due
- * date, tasks without one last; paged across both engine queries; another unit's and a claimed task never listed.
+ * date, tasks without one last, paged across that boundary; another unit's, a claimed and a suspended task never
+ * listed. The list, its order (ties by creation, then id), the total and the overdue count equal what the engine's own
+ * task query gives the user with their Camunda authorizations checked.
  */
 @GanxunTest
 @AlsoOnPostgres
@@ -38,6 +47,8 @@ class MyTasksTest {
     @Autowired TestDirectory directory;
     @Autowired CurrentUser currentUser;
     @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired IdentityService identityService;
 
     Actor hr;
     String group;
@@ -96,8 +107,66 @@ class MyTasksTest {
         assertThat(last.items()).extracting(TaskLine::id).containsExactly(noDueDate.getId());
         assertThat(last.total()).isEqualTo(5);
         assertThat(myTasks.page(hr, 3, 2).items()).isEmpty();
-        assertThat(myTasks.count(hr)).isEqualTo(5);
-        assertThat(myTasks.overdueCount(hr)).isEqualTo(1);
+        assertThat(myTasks.counts(hr)).isEqualTo(new MyTasks.Counts(5, 1));
+        assertThat(myTasks.page(hr, 1, 3).items()).as("a page across the due / no-due boundary")
+                .extracting(TaskLine::id).containsExactly(assigned.getId(), noDueDate.getId());
+    }
+
+    @Test
+    void sameTasksInTheSameOrderWithTheSameCountsAsTheEnginesOwnAuthorizedTaskQuery() {
+        LocalDateTime start = EngineClock.now().withNano(0);
+        ClockUtil.setCurrentTime(EngineClock.toDate(start));
+        LocalDateTime due = start.plusDays(4);
+        // created at the same instant and due at the same time: ordered by id alone
+        Task sameA = portal.nominationTask(unitId, due);
+        Task sameB = portal.nominationTask(unitId, due);
+        ClockUtil.setCurrentTime(EngineClock.toDate(start.plusMinutes(1)));
+        Task sameDueLater = portal.nominationTask(unitId, due);
+        Task early = portal.nominationTask(unitId, start.plusDays(1));
+        Task noDueFirst = groupTask("无期限甲", null, null);
+        ClockUtil.setCurrentTime(EngineClock.toDate(start.plusMinutes(2)));
+        Task noDueSecond = groupTask("无期限乙", null, null);
+        Task noDueSameInstant = groupTask("无期限丙", null, null);
+        long otherUnit = fixtures.unit("门户对照局");
+        Task offeredToMeByName = portal.nominationTask(otherUnit, start.plusDays(6));
+        taskService.addCandidateUser(offeredToMeByName.getId(), hr.userId());
+        Task assignedToMeElsewhere = portal.nominationTask(otherUnit, start.plusDays(8));
+        taskService.setAssignee(assignedToMeElsewhere.getId(), hr.userId());
+        Task notMine = portal.nominationTask(otherUnit, start.plusDays(2));
+        Task claimedByOther = groupTask("他人办理中", "someone-else", start.plusDays(3));
+        Task suspended = portal.nominationTask(unitId, start.plusDays(2));
+        runtimeService.suspendProcessInstanceById(suspended.getProcessInstanceId());
+        // offered to me twice (by group and by name): listed and counted once
+        taskService.addCandidateUser(sameDueLater.getId(), hr.userId());
+        ClockUtil.setCurrentTime(EngineClock.toDate(start.plusDays(5)));
+
+        List<String> engine = enginesOwnList(hr);
+        assertThat(engine).hasSize(9);
+        TaskPage all = myTasks.page(hr, 0, 50);
+        assertThat(all.items()).extracting(TaskLine::id).containsExactlyElementsOf(engine);
+        assertThat(all.items()).extracting(TaskLine::id).doesNotContain(notMine.getId(), claimedByOther.getId(),
+                suspended.getId());
+        assertThat(engine.subList(0, 4)).as("overdue, by due date, then creation, then id").startsWith(early.getId())
+                .containsExactlyInAnyOrder(early.getId(), sameA.getId(), sameB.getId(), sameDueLater.getId())
+                .endsWith(sameDueLater.getId());
+        assertThat(engine.subList(4, 6)).containsExactly(offeredToMeByName.getId(), assignedToMeElsewhere.getId());
+        assertThat(engine.subList(6, 9)).as("without a due date last, by creation, then id").startsWith(noDueFirst.getId())
+                .containsExactlyInAnyOrder(noDueFirst.getId(), noDueSecond.getId(), noDueSameInstant.getId());
+        assertThat(all.total()).isEqualTo(engine.size());
+        long engineOverdue = asUser(hr, () -> engineMine(hr).dueBefore(ClockUtil.getCurrentTime()).count());
+        assertThat(engineOverdue).isEqualTo(4);
+        assertThat(all.overdue()).isEqualTo(engineOverdue);
+        assertThat(all.items()).filteredOn(TaskLine::overdue).extracting(TaskLine::id)
+                .containsExactlyElementsOf(engine.subList(0, 4));
+        assertThat(myTasks.counts(hr)).isEqualTo(new MyTasks.Counts(engine.size(), engineOverdue));
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            TaskPage part = myTasks.page(hr, page, 3);
+            assertThat(part.total()).isEqualTo(engine.size());
+            part.items().forEach(line -> paged.add(line.id()));
+        }
+        assertThat(paged).as("pages of 3 cross the due / no-due boundary").containsExactlyElementsOf(engine);
     }
 
     @Test
@@ -112,6 +181,35 @@ class MyTasksTest {
                 .doesNotContain(theirs.getId());
         assertThat(myTasks.page(currentUser.of(otherUser), 0, 50).items()).extracting(TaskLine::id)
                 .contains(theirs.getId()).doesNotContain(ours.getId());
+    }
+
+    /**
+     * The task list as the engine's own task query gives it, with the user's Camunda authorizations checked: what
+     * MyTasks asked before issue 8 (tasks with a due date by due date, then those without; each by creation and id).
+     */
+    private List<String> enginesOwnList(Actor actor) {
+        return asUser(actor, () -> {
+            List<String> ids = new ArrayList<>();
+            engineMine(actor).dueAfter(new Date(0)).orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId()
+                    .asc().list().forEach(task -> ids.add(task.getId()));
+            engineMine(actor).withoutDueDate().orderByTaskCreateTime().asc().orderByTaskId().asc().list()
+                    .forEach(task -> ids.add(task.getId()));
+            return ids;
+        });
+    }
+
+    private TaskQuery engineMine(Actor actor) {
+        return taskService.createTaskQuery().active().or().taskAssignee(actor.userId()).taskCandidateUser(actor.userId())
+                .taskCandidateGroupIn(actor.groups()).endOr();
+    }
+
+    private <T> T asUser(Actor actor, Supplier<T> query) {
+        identityService.setAuthentication(actor.userId(), actor.groups());
+        try {
+            return query.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /**
