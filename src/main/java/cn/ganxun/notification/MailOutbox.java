@@ -35,8 +35,9 @@ import jakarta.mail.internet.MimeMessage;
  * the same step), a restart between the send and the job's commit, or a second node finds the row and does not
  * send again; every message carries a Message-ID derived from (key, recipient), so even a resend after a node died
  * in the moment between the server's acceptance and that record is the same message to the receiver. A failed attempt
- * is recorded too, in its own transaction (status FAILED, attempts, last error, time), so delivery lists show it; every recipient is tried, then the failure is thrown: the calling job retries and,
- * when its retries are spent, shows as an incident in Cockpit.
+ * is recorded too, in its own transaction (status FAILED, attempts, last error, time), so delivery lists show it;
+ * every recipient is tried, then the failure is thrown: the calling job retries and, when its retries are spent,
+ * shows as an incident in Cockpit.
  * <p>
  * Messages are MIME, UTF-8: a Chinese subject is RFC 2047 encoded, and so is the name of an attached file.
  */

@@ -71,7 +71,7 @@ class MyTasksTest {
     }
 
     @Test
-    void tasksAreOverdueFirstThenByDueDateWithoutDueDateLast_pagedInTheEngine() {
+    void tasksAreOverdueFirstThenByDueDateWithoutDueDateLast_pagedInTheDatabase() {
         LocalDateTime now = EngineClock.now();
         Task tenDays = portal.nominationTask(unitId, now.plusDays(10));
         Task fiveDays = portal.nominationTask(unitId, now.plusDays(5));
